@@ -1,0 +1,79 @@
+package dev.visualsearch.catalog;
+
+import dev.visualsearch.catalog.image.StoredImage;
+import dev.visualsearch.common.error.ApiProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Adds and removes products. Both uploads and imports come through {@link #add}, so duplicate detection and SKU
+ * rules live in one place; the events go out only after the transaction committed.
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    private final ProductRepository products;
+    private final Event<ProductAdded> added;
+    private final Event<ProductDeleted> deleted;
+
+    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductDeleted> deleted) {
+        this.products = products;
+        this.added = added;
+        this.deleted = deleted;
+    }
+
+    public Uni<Product> add(ProductDraft draft, StoredImage image) {
+        return Panache.withTransaction(() -> products.findByImageHash(image.sha256())
+                        .invoke(existing -> rejectDuplicateImage(existing))
+                        .chain(() -> draft.sku() == null ? Uni.createFrom().nullItem() : products.findBySku(draft.sku()))
+                        .invoke(existing -> rejectDuplicateSku(existing))
+                        .chain(() -> products.persist(newProduct(draft, image))))
+                .invoke(product -> added.fire(new ProductAdded(product.id, product.imageHash)));
+    }
+
+    /** Deletes the product row and returns it so that the caller can remove its files outside the transaction. */
+    public Uni<Product> delete(long id) {
+        return Panache.withTransaction(() -> products.findById(id)
+                        .onItem().ifNull().failWith(() -> ApiProblem.notFound("Product", id))
+                        .call(products::delete))
+                .invoke(product -> deleted.fire(new ProductDeleted(product.id)));
+    }
+
+    public Uni<Product> get(long id) {
+        return Panache.withSession(() -> products.findById(id))
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("Product", id));
+    }
+
+    private static void rejectDuplicateImage(Product existing) {
+        if (existing != null) {
+            throw new DuplicateImageException(existing);
+        }
+    }
+
+    private static void rejectDuplicateSku(Product existing) {
+        if (existing != null) {
+            throw ApiProblem.conflict("The SKU " + existing.sku + " is already used by product " + existing.id)
+                    .with("existingProductId", existing.id);
+        }
+    }
+
+    private static Product newProduct(ProductDraft draft, StoredImage image) {
+        Product product = new Product();
+        product.sku = draft.sku() != null ? draft.sku() : "IMG-" + image.sha256().substring(0, 12).toUpperCase(Locale.ROOT);
+        product.title = draft.title();
+        product.category = draft.category();
+        product.price = draft.price();
+        product.imageHash = image.sha256();
+        product.imagePath = image.relativePath();
+        product.imageFormat = image.format().name();
+        product.imageWidth = image.width();
+        product.imageHeight = image.height();
+        product.createdAt = Instant.now();
+        product.updatedAt = product.createdAt;
+        return product;
+    }
+}

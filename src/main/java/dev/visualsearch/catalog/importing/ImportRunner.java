@@ -1,0 +1,142 @@
+package dev.visualsearch.catalog.importing;
+
+import dev.visualsearch.catalog.CatalogService;
+import dev.visualsearch.catalog.DuplicateImageException;
+import dev.visualsearch.catalog.ProductDraft;
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.catalog.image.ImageStore;
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.run.RunRecorder;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports the files of a source one by one on a dedicated worker thread, so that a bad file is reported and
+ * skipped while the rest go in, and progress reaches the run record as it goes. One import runs at a time.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+    private static final int PROGRESS_EVERY = 10;
+
+    private final CatalogService catalog;
+    private final ImageDecoder decoder;
+    private final ImageStore store;
+    private final RunRecorder runs;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "catalog-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs) {
+        this.catalog = catalog;
+        this.decoder = decoder;
+        this.store = store;
+        this.runs = runs;
+    }
+
+    void start(UUID runId, ImportSource source, String defaultCategory, Runnable afterwards) {
+        worker.submit(() -> {
+            try {
+                run(runId, source, defaultCategory);
+            } finally {
+                afterwards.run();
+            }
+        });
+    }
+
+    private void run(UUID runId, ImportSource source, String defaultCategory) {
+        ImportReport report = new ImportReport();
+        try (source) {
+            ReactiveWork.await(() -> runs.started(runId, "Reading the files"));
+            Manifest manifest = source.manifest().map(Manifest::parse).orElse(Manifest.empty());
+            List<String> names = source.names();
+            Set<String> seen = new HashSet<>();
+            for (String name : names) {
+                importOne(source, name, manifest, defaultCategory, report);
+                manifest.find(name).ifPresent(row -> seen.add(row.file()));
+                if (report.processed() % PROGRESS_EVERY == 0) {
+                    double progress = (double) report.processed() / names.size();
+                    ReactiveWork.await(() -> runs.progress(runId, progress,
+                            report.processed() + " of " + names.size() + " files"));
+                }
+            }
+            manifest.rows().stream().filter(row -> !seen.contains(row.file()))
+                    .forEach(row -> report.failed(row.file(), "listed in manifest.csv but not in the archive"));
+            ReactiveWork.await(() -> runs.succeeded(runId, report.summary()));
+        } catch (ZipImportSource.ArchiveBudgetExceededException | ApiProblem e) {
+            ReactiveWork.await(() -> runs.failed(runId, e.getMessage() + "\n" + report.summary()));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Import run %s failed", runId);
+            ReactiveWork.await(() -> runs.failed(runId, "The import failed: " + e.getMessage() + "\n" + report.summary()));
+        }
+    }
+
+    private void importOne(ImportSource source, String name, Manifest manifest, String defaultCategory,
+                           ImportReport report) {
+        try {
+            Manifest.Row row = manifest.find(name).orElse(null);
+            ProductDraft draft = ProductDraft.of(
+                    row != null && row.title() != null ? row.title() : titleFromFileName(name),
+                    row != null && row.category() != null ? row.category() : categoryFromFolder(name, defaultCategory),
+                    row == null ? null : row.sku(),
+                    row == null ? null : row.price());
+            byte[] bytes = source.read(name);
+            var stored = store.store(decoder.decode(bytes));
+            ReactiveWork.await(() -> catalog.add(draft, stored));
+            report.imported();
+        } catch (DuplicateImageException duplicate) {
+            report.duplicate();
+        } catch (ApiProblem problem) {
+            report.failed(name, problem.getMessage());
+        } catch (ZipImportSource.EntryTooLargeException e) {
+            report.failed(name, e.getMessage());
+        } catch (IOException e) {
+            report.failed(name, "could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** "shoes/red-running_shoe.png" becomes "Red Running Shoe". */
+    static String titleFromFileName(String name) {
+        String base = ZipImportSource.baseName(name);
+        int dot = base.lastIndexOf('.');
+        String stem = (dot > 0 ? base.substring(0, dot) : base).replaceAll("[_\\-.]+", " ").strip();
+        StringBuilder title = new StringBuilder();
+        for (String word : stem.split("\\s+")) {
+            if (!word.isEmpty()) {
+                title.append(title.length() == 0 ? "" : " ")
+                        .append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        return title.length() == 0 ? "Untitled" : title.toString();
+    }
+
+    /** The innermost folder of the entry names the category; files at the top level get the default. */
+    static String categoryFromFolder(String name, String defaultCategory) {
+        String normalised = name.replace('\\', '/');
+        int slash = normalised.lastIndexOf('/');
+        if (slash <= 0) {
+            return defaultCategory;
+        }
+        String folders = normalised.substring(0, slash);
+        String folder = folders.substring(folders.lastIndexOf('/') + 1).strip();
+        return folder.isEmpty() || folder.equals("..") || folder.equals(".") ? defaultCategory : folder;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.visualsearch.catalog.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.support.TestImages;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
+        public long maxUploadBytes() {
+            return 2_000_000;
+        }
+
+        public long maxPixels() {
+            return 10_000_000;
+        }
+
+        public int thumbnailSize() {
+            return 256;
+        }
+    });
+
+    @Test
+    void decodesPngAndJpegToUprightRgbWithTheirHash() {
+        DecodedImage png = decoder.decode(TestImages.png(1));
+        assertEquals(ImageFormat.PNG, png.format());
+        assertEquals(64, png.width());
+        assertEquals(48, png.height());
+        assertEquals(BufferedImage.TYPE_INT_RGB, png.rgb().getType());
+        assertEquals(64, png.sha256().length());
+        assertEquals(ImageFormat.JPEG, decoder.decode(TestImages.jpeg(1)).format());
+    }
+
+    @Test
+    void compositesTransparencyOnWhite() {
+        BufferedImage transparent = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+        DecodedImage decoded = decoder.decode(TestImages.encode(transparent, "png"));
+        assertEquals(0xFFFFFF, decoded.rgb().getRGB(3, 3) & 0xFFFFFF);
+    }
+
+    @Test
+    void decodesGrayscalePaletteAndSixteenBitPngs() {
+        for (int type : new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_INDEXED,
+                BufferedImage.TYPE_USHORT_GRAY}) {
+            DecodedImage decoded = decoder.decode(TestImages.encode(TestImages.pattern(type, 30, 20, type), "png"));
+            assertEquals(30, decoded.width(), "type " + type);
+        }
+    }
+
+    @Test
+    void takesTheFirstFrameOfAGif() {
+        BufferedImage red = new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_INDEXED);
+        var g = red.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 10, 10);
+        g.dispose();
+        DecodedImage decoded = decoder.decode(TestImages.encode(red, "gif"));
+        assertEquals(ImageFormat.GIF, decoded.format());
+        assertEquals(0xFF0000, decoded.rgb().getRGB(5, 5) & 0xFFFFFF);
+    }
+
+    @Test
+    void honoursExifOrientation() {
+        byte[] jpeg = TestImages.encode(TestImages.pattern(3, 40, 20, BufferedImage.TYPE_INT_RGB), "jpeg");
+        DecodedImage rotated = decoder.decode(withExifOrientation(jpeg, 6));
+        assertEquals(20, rotated.width());
+        assertEquals(40, rotated.height());
+    }
+
+    @Test
+    void rejectsEmptyRandomAndUnsupportedBytes() {
+        assertStatus(422, new byte[0]);
+        byte[] random = new byte[4096];
+        new Random(7).nextBytes(random);
+        assertStatus(415, random);
+        assertStatus(415, "BM this is a bitmap header".getBytes());
+        assertStatus(415, "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes());
+    }
+
+    @Test
+    void rejectsTruncatedImages() {
+        byte[] png = TestImages.png(5);
+        assertStatus(422, Arrays.copyOf(png, png.length / 2));
+        byte[] jpeg = TestImages.jpeg(5);
+        assertStatus(422, Arrays.copyOf(jpeg, jpeg.length / 2));
+        assertStatus(422, Arrays.copyOf(png, 12));
+    }
+
+    @Test
+    void rejectsOversizedUploadsAndDecompressionBombsBeforeDecoding() {
+        assertStatus(413, Arrays.copyOf(TestImages.png(9), 2_000_001));
+        ApiProblem bomb = assertThrows(ApiProblem.class, () -> decoder.decode(pngHeaderOnly(100_000, 100_000)));
+        assertEquals(422, bomb.status());
+        assertEquals(10_000_000L, bomb.extensions().get("limitPixels"));
+    }
+
+    private void assertStatus(int status, byte[] bytes) {
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(bytes));
+        assertEquals(status, problem.status(), problem.getMessage());
+    }
+
+    /** A PNG signature and an IHDR chunk declaring the given size, and nothing else. */
+    static byte[] pngHeaderOnly(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: orientation) after the SOI marker. */
+    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 6 + tiff.capacity();
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}

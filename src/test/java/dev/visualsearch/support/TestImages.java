@@ -1,0 +1,52 @@
+package dev.visualsearch.support;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Generates real image files for tests; a different seed gives different content (and so a different hash). */
+public final class TestImages {
+
+    private TestImages() {
+    }
+
+    public static BufferedImage pattern(long seed, int width, int height, int type) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(random.nextInt(0xFFFFFF)));
+        g.fillRect(0, 0, width, height);
+        for (int i = 0; i < 12; i++) {
+            g.setColor(new Color(random.nextInt(0xFFFFFF)));
+            g.fillOval(random.nextInt(width), random.nextInt(height), 1 + random.nextInt(width / 2 + 1),
+                    1 + random.nextInt(height / 2 + 1));
+        }
+        g.dispose();
+        return image;
+    }
+
+    public static byte[] png(long seed) {
+        return encode(pattern(seed, 64, 48, BufferedImage.TYPE_INT_RGB), "png");
+    }
+
+    public static byte[] jpeg(long seed) {
+        return encode(pattern(seed, 64, 48, BufferedImage.TYPE_INT_RGB), "jpeg");
+    }
+
+    public static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("No writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
