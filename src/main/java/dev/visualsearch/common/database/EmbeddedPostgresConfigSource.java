@@ -14,9 +14,7 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     private static final Set<String> KEYS = Set.of(
             EmbeddedPostgresConfigSourceFactory.REACTIVE_URL,
-            "quarkus.datasource.jdbc.url",
-            "quarkus.datasource.username",
-            "quarkus.datasource.password");
+            "quarkus.datasource.jdbc.url");
 
     private final Path dataDirectory;
 

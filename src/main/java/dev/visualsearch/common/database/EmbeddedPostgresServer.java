@@ -29,11 +29,11 @@ final class EmbeddedPostgresServer {
     static synchronized Map<String, String> ensureStarted(Path dataDirectory) {
         String known = System.getProperty(PORT_PROPERTY);
         int port = known != null && isListening(Integer.parseInt(known)) ? Integer.parseInt(known) : start(dataDirectory);
+        // The user travels in the URLs: the separate username key is not always read from late config sources.
         return Map.of(
-                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL, "postgresql://localhost:" + port + "/" + DATABASE,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE,
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "");
+                EmbeddedPostgresConfigSourceFactory.REACTIVE_URL,
+                "postgresql://" + USER + "@localhost:" + port + "/" + DATABASE,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER);
     }
 
     private static int start(Path dataDirectory) {
