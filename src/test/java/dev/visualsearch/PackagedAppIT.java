@@ -41,7 +41,8 @@ class PackagedAppIT {
         app = start(port);
         awaitReady(port);
 
-        JsonNode products = awaitCatalogue(port, 500);
+        awaitSeedRun(port);
+        JsonNode products = get(port, "/api/products?size=5");
         assertTrue(products.get("total").asInt() >= 500, "seeded products: " + products.get("total"));
         JsonNode categories = get(port, "/api/categories");
         assertTrue(categories.size() >= 12, "categories: " + categories.size());
@@ -52,7 +53,9 @@ class PackagedAppIT {
         HttpResponse<String> page = http.send(request(port, "/"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<div id=\"root\">"), "the SPA is served at /");
-        HttpResponse<String> spaRoute = http.send(request(port, "/catalogue"), HttpResponse.BodyHandlers.ofString());
+        HttpRequest browserNavigation = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalogue"))
+                .header("Accept", "text/html").build();
+        HttpResponse<String> spaRoute = http.send(browserNavigation, HttpResponse.BodyHandlers.ofString());
         assertTrue(spaRoute.body().contains("<div id=\"root\">"), "client-side routes fall back to the SPA");
 
         stop();
@@ -107,17 +110,20 @@ class PackagedAppIT {
         throw new AssertionError("not ready within 120 s; see target/packaged-app-it.log");
     }
 
-    private JsonNode awaitCatalogue(int port, int atLeast) throws Exception {
+    private void awaitSeedRun(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        JsonNode page = null;
+        JsonNode runs = null;
         while (System.nanoTime() < deadline) {
-            page = get(port, "/api/products?size=5");
-            if (page.get("total").asInt() >= atLeast) {
-                return page;
+            runs = get(port, "/api/pipeline/runs");
+            for (JsonNode run : runs) {
+                if (run.get("job").asText().equals("seed") && run.get("status").asText().equals("succeeded")) {
+                    assertTrue(run.get("message").asText().contains("failed 0"), run.get("message").asText());
+                    return;
+                }
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("catalogue not seeded in time: " + page);
+        throw new AssertionError("the sample catalogue was not seeded in time: " + runs);
     }
 
     private JsonNode get(int port, String path) throws Exception {

@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/products")
+@Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 

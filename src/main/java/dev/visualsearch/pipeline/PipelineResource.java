@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestQuery;
 
-@Path("/api/pipeline/runs")
+@Path("/pipeline/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/products/import")
+@Path("/products/import")
 public class ImportResource {
 
     /** The answer to an accepted import: poll {@code /api/pipeline/runs/{runId}} for progress. */

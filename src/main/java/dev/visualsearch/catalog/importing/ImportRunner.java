@@ -65,6 +65,11 @@ public class ImportRunner {
             List<String> names = source.names();
             Set<String> seen = new HashSet<>();
             for (String name : names) {
+                if (Thread.currentThread().isInterrupted()) {
+                    LOG.warnf("Import run %s stopped by shutdown after %d file(s); it is marked failed at the next start",
+                            runId, report.processed());
+                    return;
+                }
                 importOne(source, name, manifest, defaultCategory, report);
                 manifest.find(name).ifPresent(row -> seen.add(row.file()));
                 if (report.processed() % PROGRESS_EVERY == 0) {
