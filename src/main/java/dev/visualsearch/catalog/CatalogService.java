@@ -4,8 +4,10 @@ import dev.visualsearch.catalog.image.StoredImage;
 import dev.visualsearch.common.error.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -20,19 +22,30 @@ public class CatalogService {
     private final Event<ProductAdded> added;
     private final Event<ProductDeleted> deleted;
 
-    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductDeleted> deleted) {
+    private final Vertx vertx;
+
+    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductDeleted> deleted,
+                          Vertx vertx) {
         this.products = products;
         this.added = added;
         this.deleted = deleted;
+        this.vertx = vertx;
     }
 
-    public Uni<Product> add(ProductDraft draft, StoredImage image) {
+    /**
+     * Stores a new product and then lets the observers of {@link ProductAdded} (embedding, index) run on a worker
+     * thread before the returned Uni completes, so that the product is searchable when the caller answers.
+     */
+    public Uni<Product> add(ProductDraft draft, StoredImage image, BufferedImage pixels) {
         return Panache.withTransaction(() -> products.findByImageHash(image.sha256())
                         .invoke(existing -> rejectDuplicateImage(existing))
                         .chain(() -> draft.sku() == null ? Uni.createFrom().nullItem() : products.findBySku(draft.sku()))
                         .invoke(existing -> rejectDuplicateSku(existing))
                         .chain(() -> products.persist(newProduct(draft, image))))
-                .invoke(product -> added.fire(new ProductAdded(product.id, product.imageHash)));
+                .call(product -> vertx.executeBlocking(() -> {
+                    added.fire(new ProductAdded(product.id, product.category, product.imageHash, pixels));
+                    return product;
+                }, false));
     }
 
     /** Deletes the product row and returns it so that the caller can remove its files outside the transaction. */

@@ -1,5 +1,10 @@
 package dev.visualsearch.catalog;
 
-/** Fired after a product was committed; higher features (embedding, index) observe it. */
-public record ProductAdded(long productId, String imageHash) {
+import java.awt.image.BufferedImage;
+
+/**
+ * Fired synchronously on a worker thread after a product was committed, with its decoded upright RGB image so that
+ * observers (the embedder) need not decode it again. The create call returns only after every observer finished.
+ */
+public record ProductAdded(long productId, String category, String imageHash, BufferedImage image) {
 }

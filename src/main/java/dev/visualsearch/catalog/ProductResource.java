@@ -101,8 +101,9 @@ public class ProductResource {
                                                  @RestForm String price) {
         ProductDraft draft = ProductDraft.of(title, category, sku, price);
         Uploads.requirePart(image, "image");
-        return vertx.executeBlocking(() -> store.store(decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes()))))
-                .chain(stored -> catalog.add(draft, stored))
+        return vertx.executeBlocking(() -> decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes())), false)
+                .chain(decoded -> vertx.executeBlocking(() -> store.store(decoded), false)
+                        .chain(stored -> catalog.add(draft, stored, decoded.rgb())))
                 .map(product -> RestResponse.ResponseBuilder.<ProductView>create(RestResponse.Status.CREATED)
                         .location(URI.create("/api/products/" + product.id))
                         .entity(ProductView.of(product))

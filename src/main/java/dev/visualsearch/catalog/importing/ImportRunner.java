@@ -99,8 +99,9 @@ public class ImportRunner {
                     row == null ? null : row.sku(),
                     row == null ? null : row.price());
             byte[] bytes = source.read(name);
-            var stored = store.store(decoder.decode(bytes));
-            ReactiveWork.await(() -> catalog.add(draft, stored));
+            var decoded = decoder.decode(bytes);
+            var stored = store.store(decoded);
+            ReactiveWork.await(() -> catalog.add(draft, stored, decoded.rgb()));
             report.imported();
         } catch (DuplicateImageException duplicate) {
             report.duplicate();

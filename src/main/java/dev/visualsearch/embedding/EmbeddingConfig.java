@@ -1,0 +1,68 @@
+package dev.visualsearch.embedding;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "app.embedding")
+public interface EmbeddingConfig {
+
+    /** Which model embeds images: {@code inception-mixed6} (offline default) or {@code torchscript}. */
+    @WithDefault("inception-mixed6")
+    String model();
+
+    /** Images per forward pass in the backlog job. */
+    @WithDefault("8")
+    int batchSize();
+
+    /** PyTorch intra-op threads; 0 uses every core. */
+    @WithDefault("0")
+    int threads();
+
+    /** Folder for model files fetched on first use (the nsfwjs npm tarball). */
+    @WithDefault("data/models")
+    String modelDir();
+
+    Inception inception();
+
+    Torchscript torchscript();
+
+    interface Inception {
+
+        /** npm package holding the TF.js InceptionV3 weights, fetched with {@code npm pack} when missing. */
+        @WithDefault("nsfwjs@4.4.0")
+        String npmPackage();
+
+        /** npm's published SHA-512 integrity of that package; the fetched tarball must match it. */
+        @WithDefault("sha512-krC1fgeTLXtZwgdpKJ0jm7hqv0gTSRQQRL+FhOaxaJ9Wj92t42BO3csO2odwgTAgZgf2RvkwPtp0R8Aa7dc+MA==")
+        String npmIntegrity();
+
+        /** Use this tarball instead of fetching one (e.g. a copy on a machine without the npm registry). */
+        Optional<String> archive();
+    }
+
+    interface Torchscript {
+
+        /**
+         * Model location: a local file path, a file: URL, an http(s) URL or a DJL model-zoo URL (djl://...).
+         * Required when {@code app.embedding.model=torchscript}.
+         */
+        Optional<String> location();
+
+        /** Square input side the model expects. */
+        @WithDefault("224")
+        int inputSize();
+
+        /** Per-channel mean subtracted after scaling to [0,1] (ImageNet by default). */
+        @WithDefault("0.485,0.456,0.406")
+        List<Float> mean();
+
+        /** Per-channel std divided by after subtracting the mean (ImageNet by default). */
+        @WithDefault("0.229,0.224,0.225")
+        List<Float> std();
+
+        /** Name shown to users; defaults to the file name. */
+        Optional<String> name();
+    }
+}

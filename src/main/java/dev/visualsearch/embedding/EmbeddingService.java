@@ -1,0 +1,53 @@
+package dev.visualsearch.embedding;
+
+import dev.visualsearch.common.database.ReactiveWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Embeds images with the active model and stores product vectors. Every method blocks (inference and waiting for
+ * the database) and must be called from a worker thread, never from the event loop.
+ */
+@ApplicationScoped
+public class EmbeddingService {
+
+    /** A product image ready to embed. */
+    public record ProductImage(long productId, String category, BufferedImage image) {
+    }
+
+    private final ActiveModel model;
+    private final EmbeddingRepository vectors;
+    private final Event<EmbeddingStored> stored;
+
+    public EmbeddingService(ActiveModel model, EmbeddingRepository vectors, Event<EmbeddingStored> stored) {
+        this.model = model;
+        this.vectors = vectors;
+        this.stored = stored;
+    }
+
+    /** The vector of a query image under the active model: exactly what the index holds for the same image. */
+    public float[] embed(BufferedImage image) {
+        return model.get().embed(image);
+    }
+
+    public EmbeddingModel model() {
+        return model.get();
+    }
+
+    /** Embeds product images in one forward pass, stores the vectors and announces each one. */
+    public void embedProducts(List<ProductImage> images) {
+        if (images.isEmpty()) {
+            return;
+        }
+        EmbeddingModel active = model.get();
+        float[][] embedded = active.embed(images.stream().map(ProductImage::image).toList());
+        for (int i = 0; i < images.size(); i++) {
+            ProductImage product = images.get(i);
+            float[] vector = embedded[i];
+            ReactiveWork.await(() -> vectors.upsert(product.productId(), active.id(), vector));
+            stored.fire(new EmbeddingStored(product.productId(), product.category(), active.id(), vector));
+        }
+    }
+}

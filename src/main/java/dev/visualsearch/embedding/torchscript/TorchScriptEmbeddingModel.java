@@ -1,0 +1,147 @@
+package dev.visualsearch.embedding.torchscript;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import dev.visualsearch.embedding.EmbeddingModel;
+import dev.visualsearch.embedding.ImagePreprocessor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Any TorchScript image model, loaded by DJL from a file path or URL (DJL model-zoo URLs included). The model takes
+ * an N x 3 x S x S batch and returns either an embedding (N x D), a feature map (N x C x H x W, pooled here), or a
+ * tuple (embedding, feature map) whose second part Grad-CAM can use. Outputs are L2-normalised here in any case.
+ */
+public final class TorchScriptEmbeddingModel implements EmbeddingModel {
+
+    private final ZooModel<NDList, NDList> model;
+    private final ImagePreprocessor preprocessor;
+    private final String id;
+    private final String name;
+    private final int dimension;
+
+    private TorchScriptEmbeddingModel(ZooModel<NDList, NDList> model, ImagePreprocessor preprocessor, String id,
+                                      String name) {
+        this.model = model;
+        this.preprocessor = preprocessor;
+        this.id = id;
+        this.name = name;
+        this.dimension = probeDimension();
+    }
+
+    /**
+     * Loads the model. {@code location} is a path to a {@code .pt} file or a URL; the id includes a hash of a local
+     * file's bytes so that replacing the weights is noticed as a model change.
+     */
+    public static TorchScriptEmbeddingModel load(String location, ImagePreprocessor preprocessor, String name) {
+        Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optEngine("PyTorch")
+                .optTranslator(new NoopTranslator());
+        Path file = asLocalFile(location);
+        String id;
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No TorchScript file at " + file.toAbsolutePath());
+            }
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            criteria.optModelPath(file.toAbsolutePath()).optModelName(stem);
+            id = "torchscript:" + stem + "@" + FileHash.sha256Prefix(file);
+        } else {
+            criteria.optModelUrls(location);
+            id = "torchscript:" + location;
+        }
+        try {
+            ZooModel<NDList, NDList> model = criteria.build().loadModel();
+            String shownName = name != null ? name : file != null ? file.getFileName().toString() : location;
+            return new TorchScriptEmbeddingModel(model, preprocessor, id, shownName);
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Could not load the TorchScript model at " + location + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return "TorchScript " + name + ", " + dimension + "-d, input " + preprocessor.size() + " px";
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int inputSize() {
+        return preprocessor.size();
+    }
+
+    @Override
+    public float[][] embed(List<BufferedImage> images) {
+        return embedNchw(preprocessor.toNchw(images), images.size());
+    }
+
+    /** Embeds an already preprocessed NCHW batch. */
+    public float[][] embedNchw(float[] batch, int n) {
+        int size = preprocessor.size();
+        try (NDManager call = model.getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = model.newPredictor()) {
+            NDArray input = call.create(batch, new Shape(n, 3, size, size));
+            NDList outputs = predictor.predict(new NDList(input));
+            NDArray embedding = pooledAndNormalised(outputs.get(0));
+            float[] flat = embedding.toFloatArray();
+            int dim = (int) embedding.getShape().get(1);
+            float[][] rows = new float[n][dim];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(flat, i * dim, rows[i], 0, dim);
+            }
+            outputs.close();
+            return rows;
+        } catch (TranslateException e) {
+            throw new IllegalStateException("The TorchScript model failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static NDArray pooledAndNormalised(NDArray output) {
+        NDArray vectors = output.getShape().dimension() == 4 ? output.mean(new int[] {2, 3}) : output;
+        if (vectors.getShape().dimension() != 2) {
+            throw new IllegalStateException("Expected an N x D embedding or an N x C x H x W feature map, got "
+                    + output.getShape());
+        }
+        return vectors.div(vectors.norm(new int[] {1}, true).maximum(1e-12f));
+    }
+
+    private int probeDimension() {
+        int size = preprocessor.size();
+        return embedNchw(new float[3 * size * size], 1)[0].length;
+    }
+
+    private static Path asLocalFile(String location) {
+        if (location.startsWith("file:")) {
+            return Path.of(java.net.URI.create(location));
+        }
+        return location.contains("://") ? null : Path.of(location);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.visualsearch.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "app.index")
+public interface IndexConfig {
+
+    /**
+     * The approximate index behind {@code mode=ann}: {@code faiss-hnsw}, {@code faiss-ivf}, {@code faiss-flat}, or
+     * {@code none}. The exact index always exists (it is the ground truth and serves {@code mode=exact}); when
+     * FAISS is unavailable, {@code mode=ann} is answered by the exact index and the status says so.
+     */
+    @WithDefault("faiss-hnsw")
+    String ann();
+
+    /** Folder for saved index files. */
+    @WithDefault("data/index")
+    String dir();
+
+    /** HNSW graph degree (FAISS "HNSW<M>"). */
+    @WithDefault("32")
+    int hnswM();
+
+    /** HNSW search depth; higher is slower and more accurate. */
+    @WithDefault("64")
+    int hnswEfSearch();
+
+    /** IVF lists probed per query. */
+    @WithDefault("16")
+    int ivfNprobe();
+}

@@ -1,0 +1,39 @@
+package dev.visualsearch.index;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A searchable set of L2-normalised vectors keyed by product id; scores are cosine similarities (inner products).
+ * Implementations are safe for concurrent searches alongside adds and removes.
+ */
+public interface VectorIndex extends AutoCloseable {
+
+    IndexDescriptor descriptor();
+
+    int size();
+
+    /** Adds a vector, replacing any vector stored under the same id. */
+    void add(long id, float[] vector);
+
+    /** Removes the id; returns whether it was present. */
+    boolean remove(long id);
+
+    /**
+     * The {@code k} best matches, best first. With a filter only those ids are candidates, and up to {@code k} of
+     * them are still returned (pre-filtering, not post-filtering).
+     */
+    List<Hit> search(float[] query, int k, Candidates filter);
+
+    /** Every id in the index (in no particular order). */
+    long[] ids();
+
+    /** The stored vector of an id, if present (used for "more like this product" searches). */
+    java.util.Optional<float[]> vector(long id);
+
+    /** Writes the index to {@code file} (through a temporary file, so a crash never leaves half a file). */
+    void save(Path file);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,33 @@
+package dev.visualsearch.index.exact;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** SIMD inner product with the incubating Vector API (AVX2 / AVX-512 lanes, fused multiply-add). */
+final class VectorApiDot implements DotKernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    @Override
+    public float dot(float[] query, float[] matrix, int offset, int dimension) {
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int i = 0;
+        int bound = SPECIES.loopBound(dimension);
+        for (; i < bound; i += SPECIES.length()) {
+            FloatVector q = FloatVector.fromArray(SPECIES, query, i);
+            FloatVector m = FloatVector.fromArray(SPECIES, matrix, offset + i);
+            sum = q.fma(m, sum);
+        }
+        float result = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < dimension; i++) {
+            result += query[i] * matrix[offset + i];
+        }
+        return result;
+    }
+
+    @Override
+    public String name() {
+        return "simd-" + SPECIES.length() + "x32";
+    }
+}

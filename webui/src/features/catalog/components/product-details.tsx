@@ -1,0 +1,22 @@
+import { Link } from '../../../app/router';
+import { formatDateTime, formatPrice } from '../../../lib/format';
+import { Product } from '../api/catalog-api';
+
+export function ProductDetails({ product }: { product: Product }) {
+  return (
+    <dl className="details" data-testid="product-details">
+      <dt>Category</dt>
+      <dd>
+        <Link to={`/catalogue?category=${encodeURIComponent(product.category)}`}>{product.category}</Link>
+      </dd>
+      <dt>Price</dt>
+      <dd data-testid="product-price">{product.price != null ? formatPrice(product.price) : '–'}</dd>
+      <dt>SKU</dt>
+      <dd>{product.sku || '–'}</dd>
+      <dt>Cluster</dt>
+      <dd>{product.clusterId != null ? <Link to={`/clusters/${product.clusterId}`}>Cluster {product.clusterId}</Link> : '–'}</dd>
+      <dt>Added</dt>
+      <dd>{formatDateTime(product.createdAt)}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,64 @@
+import { getJson, sendJson } from '../../../lib/api-client';
+
+export type SearchMode = 'exact' | 'ann' | 'cluster';
+export const SEARCH_MODES: SearchMode[] = ['exact', 'ann', 'cluster'];
+export const MAX_K = 100;
+
+export interface SearchResult {
+  productId: number;
+  score: number;
+  rank: number;
+  title: string;
+  category: string;
+  imageUrl: string;
+  thumbnailUrl: string;
+  /** Not in API.md's result shape; shown when a server adds it, otherwise loaded lazily from the product. */
+  price?: number | null;
+}
+
+export interface SearchResponse {
+  queryId: string;
+  model: string;
+  index: string;
+  mode: string;
+  tookMs: number;
+  results: SearchResult[];
+}
+
+export interface SearchFilters {
+  k: number;
+  /** '' = all categories. */
+  category: string;
+  /** '' = let the server choose. */
+  mode: SearchMode | '';
+}
+
+export const DEFAULT_FILTERS: SearchFilters = { k: 24, category: '', mode: '' };
+
+export function clampK(k: number): number {
+  if (!Number.isFinite(k)) return DEFAULT_FILTERS.k;
+  return Math.min(MAX_K, Math.max(1, Math.round(k)));
+}
+
+/** POST /api/search, multipart: image, k, category, mode. */
+export function searchByImage(image: Blob, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
+  const form = new FormData();
+  form.append('image', image, image instanceof File ? image.name : 'query.png');
+  form.append('k', String(clampK(filters.k)));
+  if (filters.category) form.append('category', filters.category);
+  if (filters.mode) form.append('mode', filters.mode);
+  return sendJson<SearchResponse>('/api/search', { method: 'POST', body: form, signal });
+}
+
+/**
+ * GET /api/products/{id}/similar?k=&mode=. API.md defines no category filter here; we pass `category` too and
+ * also filter client-side, so the filter works whether or not the server honours it.
+ */
+export async function searchSimilar(productId: number, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
+  const params = new URLSearchParams({ k: String(clampK(filters.k)) });
+  if (filters.mode) params.set('mode', filters.mode);
+  if (filters.category) params.set('category', filters.category);
+  const response = await getJson<SearchResponse>(`/api/products/${productId}/similar?${params}`, { signal });
+  if (!filters.category) return response;
+  return { ...response, results: response.results.filter((r) => r.category === filters.category) };
+}

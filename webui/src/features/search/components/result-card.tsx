@@ -1,0 +1,46 @@
+import { useRef } from 'react';
+import { Link } from '../../../app/router';
+import { Thumbnail } from '../../../components/thumbnail';
+import { formatPrice, formatScore } from '../../../lib/format';
+import { useProductWhenVisible } from '../../catalog/hooks/use-product-when-visible';
+import { SearchResult } from '../api/search-api';
+
+export function ResultCard({ result, explainHref }: { result: SearchResult; explainHref: string }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const hasPrice = result.price !== undefined;
+  const product = useProductWhenVisible(result.productId, ref, !hasPrice);
+  const price = hasPrice ? result.price : product?.price;
+
+  return (
+    <li ref={ref} className="card result-card" data-testid="result-card" data-product-id={result.productId} data-rank={result.rank}>
+      <Link to={explainHref} className="card-link" aria-label={`Why does ${result.title} match? (rank ${result.rank})`}>
+        <span className="rank-badge" data-testid="result-rank">
+          #{result.rank}
+        </span>
+        <Thumbnail src={result.thumbnailUrl} alt={result.title} />
+      </Link>
+      <span className="score-row">
+        <span className="score" title="Similarity score" data-testid="result-score">
+          {formatScore(result.score)}
+        </span>
+        <span className="score-bar" aria-hidden="true">
+          <span style={{ width: `${Math.max(0, Math.min(1, result.score)) * 100}%` }} />
+        </span>
+      </span>
+      <Link to={`/products/${result.productId}`} className="card-title" data-testid="result-title">
+        {result.title}
+      </Link>
+      <span className="card-meta">
+        <span>{result.category}</span>
+        {price != null && (
+          <span className="price" data-testid="result-price">
+            {formatPrice(price)}
+          </span>
+        )}
+      </span>
+      <Link to={explainHref} className="explain-link">
+        Explain match →
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,21 @@
+import { SearchResult } from '../api/search-api';
+import { ResultCard } from './result-card';
+
+export function ResultsGrid({
+  results,
+  explainHref,
+  label = 'Search results',
+}: {
+  results: SearchResult[];
+  explainHref: (result: SearchResult) => string;
+  label?: string;
+}) {
+  const ordered = [...results].sort((a, b) => a.rank - b.rank);
+  return (
+    <ul className="grid grid-results" aria-label={label} data-testid="results-grid">
+      {ordered.map((r) => (
+        <ResultCard key={r.productId} result={r} explainHref={explainHref(r)} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { navigate, useSearchParams } from '../../../app/router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
+import { fetchProduct } from '../../catalog/api/catalog-api';
+import { clearSearch, imageSource, runSearch, setFilters, useSearchState } from '../hooks/search-store';
+import { usePasteImage } from '../hooks/use-paste-image';
+import { ImageDropZone } from './image-drop-zone';
+import { ProductPicker } from './product-picker';
+import { QuerySummary } from './query-summary';
+import { ResultsGrid } from './results-grid';
+import { SearchFiltersForm } from './search-filters-form';
+import '../search.css';
+
+export function SearchPage() {
+  const state = useSearchState();
+  const [params, setParams] = useSearchParams();
+  const startProduct = params.get('product');
+  const busy = state.status === 'loading';
+
+  usePasteImage((file) => runSearch(imageSource(file)));
+
+  // `/?product=42` (from a product page) starts a "similar to" search once, then leaves the URL clean.
+  useEffect(() => {
+    if (!startProduct) return;
+    setParams({ product: null });
+    fetchProduct(startProduct)
+      .then((product) => runSearch({ kind: 'product', product }))
+      .catch(() => navigate(`/products/${encodeURIComponent(startProduct)}`, { replace: true }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startProduct]);
+
+  const { source, response } = state;
+  const explainHref = (productId: number) =>
+    source?.kind === 'product'
+      ? `/explain/product/${source.product.id}/${productId}`
+      : `/explain/${encodeURIComponent(response?.queryId ?? '')}/${productId}`;
+
+  return (
+    <section aria-labelledby="search-title" className="search-page">
+      <h1 id="search-title" className={source ? 'visually-hidden' : 'hero-title'}>
+        Find products that look alike
+      </h1>
+      <div className={`search-inputs${source ? ' is-compact' : ''}`}>
+        {source ? (
+          <QuerySummary source={source} response={response} onClear={clearSearch} />
+        ) : (
+          <ImageDropZone onImage={(file) => runSearch(imageSource(file))} busy={busy} />
+        )}
+        <div className="search-side">
+          {source && <ImageDropZone onImage={(file) => runSearch(imageSource(file))} busy={busy} />}
+          <ProductPicker onPick={(product) => runSearch({ kind: 'product', product })} />
+        </div>
+      </div>
+      <SearchFiltersForm
+        filters={state.filters}
+        onChange={setFilters}
+        onSubmit={() => runSearch()}
+        canSubmit={source != null}
+        busy={busy}
+      />
+      <div aria-live="polite">
+        {busy && <LoadingState label="Searching…" />}
+        {state.status === 'error' && (
+          <ErrorState title="The search failed" error={state.error} onRetry={() => runSearch()} />
+        )}
+      </div>
+      {!busy && state.status === 'done' && response && response.results.length === 0 && (
+        <EmptyState title="No matches">Try another category, a larger k, or another mode.</EmptyState>
+      )}
+      {response && response.results.length > 0 && (
+        <div className={busy ? 'is-stale' : undefined}>
+          <ResultsGrid results={response.results} explainHref={(r) => explainHref(r.productId)} />
+        </div>
+      )}
+    </section>
+  );
+}

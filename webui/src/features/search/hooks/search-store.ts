@@ -1,0 +1,93 @@
+/**
+ * The search page's state, kept outside React so it survives navigating to an explanation and back
+ * (and so the explain page can show the original query image).
+ */
+import { useSyncExternalStore } from 'react';
+import { isAbort } from '../../../lib/api-client';
+import { Product } from '../../catalog/api/catalog-api';
+import { DEFAULT_FILTERS, searchByImage, SearchFilters, SearchResponse, searchSimilar } from '../api/search-api';
+
+export type QuerySource =
+  | { kind: 'image'; file: Blob; name: string; previewUrl: string }
+  | { kind: 'product'; product: Product };
+
+export interface SearchState {
+  source: QuerySource | null;
+  filters: SearchFilters;
+  status: 'idle' | 'loading' | 'done' | 'error';
+  response: SearchResponse | null;
+  error: unknown;
+}
+
+const initial: SearchState = { source: null, filters: DEFAULT_FILTERS, status: 'idle', response: null, error: null };
+let state: SearchState = initial;
+let controller: AbortController | null = null;
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<SearchState>) {
+  state = { ...state, ...patch };
+  listeners.forEach((l) => l());
+}
+
+export function getSearchState(): SearchState {
+  return state;
+}
+
+export function useSearchState(): SearchState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+    () => state,
+  );
+}
+
+export function setFilters(filters: SearchFilters) {
+  set({ filters });
+}
+
+function releasePreview(previous: QuerySource | null, next: QuerySource | null) {
+  if (previous?.kind === 'image' && previous !== next && typeof URL.revokeObjectURL === 'function') {
+    URL.revokeObjectURL(previous.previewUrl);
+  }
+}
+
+/** Makes a QuerySource from a picked, dropped or pasted image. */
+export function imageSource(file: Blob, name = 'pasted image'): QuerySource {
+  const previewUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : '';
+  return { kind: 'image', file, name: file instanceof File && file.name ? file.name : name, previewUrl };
+}
+
+/** Runs a search for `source` (default: the current one) with the current filters. */
+export async function runSearch(source: QuerySource | null = state.source): Promise<void> {
+  if (!source) return;
+  releasePreview(state.source, source);
+  controller?.abort();
+  const current = new AbortController();
+  controller = current;
+  set({ source, status: 'loading', error: null });
+  try {
+    const response =
+      source.kind === 'image'
+        ? await searchByImage(source.file, state.filters, current.signal)
+        : await searchSimilar(source.product.id, state.filters, current.signal);
+    if (!current.signal.aborted) set({ response, status: 'done' });
+  } catch (e) {
+    if (!current.signal.aborted && !isAbort(e)) set({ error: e, status: 'error', response: null });
+  }
+}
+
+export function clearSearch() {
+  controller?.abort();
+  releasePreview(state.source, null);
+  set({ ...initial, filters: state.filters });
+}
+
+/** For tests. */
+export function resetSearchState() {
+  controller?.abort();
+  state = initial;
+  listeners.forEach((l) => l());
+}
