@@ -1,14 +1,12 @@
-import { CatalogPage } from '../features/catalog/components/catalog-page';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { Routes } from './router';
+import { ROUTES } from './routes';
 
 export function App() {
   return (
-    <>
-      <header className="header">
-        <h1>Visual Product Search</h1>
-      </header>
-      <main>
-        <CatalogPage />
-      </main>
-    </>
+    <Layout>
+      <Routes routes={ROUTES} fallback={<NotFoundPage />} />
+    </Layout>
   );
 }

@@ -8,13 +8,18 @@ export function formatScore(score: number): string {
   return score.toFixed(3);
 }
 
-export function formatPercent(ratio: number, digits = 1): string {
+export function formatCount(n: number | null | undefined): string {
+  return n == null || !Number.isFinite(n) ? '–' : n.toLocaleString();
+}
+
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (ratio == null || !Number.isFinite(ratio)) return '–';
   return `${(ratio * 100).toFixed(digits)} %`;
 }
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms == null) return '–';
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+  return ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { ErrorState, LoadingState } from '../../../components/status-message';
-import { formatDateTime } from '../../../lib/format';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { IndexStatus } from '../api/pipelines-api';
 
 export function IndexStatusPanel({
@@ -29,11 +29,11 @@ export function IndexStatusPanel({
         <dl className="stats">
           <div>
             <dt>Vectors</dt>
-            <dd>{status.size.toLocaleString()}</dd>
+            <dd>{formatCount(status.size)}</dd>
           </div>
           <div>
             <dt>Pending embeddings</dt>
-            <dd>{status.pendingEmbeddings.toLocaleString()}</dd>
+            <dd>{formatCount(status.pendingEmbeddings)}</dd>
           </div>
           <div>
             <dt>Backend</dt>

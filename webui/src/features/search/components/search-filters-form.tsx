@@ -1,4 +1,4 @@
-import { FormEvent } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { CategorySelect } from '../../catalog/components/category-select';
 import { clampK, MAX_K, SEARCH_MODES, SearchFilters, SearchMode } from '../api/search-api';
 
@@ -24,17 +24,7 @@ export function SearchFiltersForm({
   return (
     <form className="filters" onSubmit={submit} aria-label="Search options" data-testid="search-filters">
       <CategorySelect value={filters.category} onChange={(category) => onChange({ ...filters, category })} testId="search-category" />
-      <label className="field field-narrow">
-        <span>Results (k)</span>
-        <input
-          type="number"
-          min={1}
-          max={MAX_K}
-          value={filters.k}
-          onChange={(e) => onChange({ ...filters, k: e.target.value === '' ? 1 : clampK(Number(e.target.value)) })}
-          data-testid="search-k"
-        />
-      </label>
+      <KInput value={filters.k} onChange={(k) => onChange({ ...filters, k })} />
       <label className="field">
         <span>Mode</span>
         <select
@@ -54,5 +44,29 @@ export function SearchFiltersForm({
         {busy ? 'Searching…' : 'Search again'}
       </button>
     </form>
+  );
+}
+
+/** Lets the field be cleared and retyped freely; the filter only ever holds a valid k in 1..100. */
+function KInput({ value, onChange }: { value: number; onChange: (k: number) => void }) {
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft((d) => (Number(d) === value ? d : String(value))), [value]);
+  return (
+    <label className="field field-narrow">
+      <span>Results (k)</span>
+      <input
+        type="number"
+        min={1}
+        max={MAX_K}
+        inputMode="numeric"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (e.target.value !== '') onChange(clampK(Number(e.target.value)));
+        }}
+        onBlur={() => setDraft(String(value))}
+        data-testid="search-k"
+      />
+    </label>
   );
 }

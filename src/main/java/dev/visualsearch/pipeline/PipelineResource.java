@@ -4,13 +4,18 @@ import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.RunRecorder;
 import dev.visualsearch.common.run.RunView;
 import io.smallrye.mutiny.Uni;
+import dev.visualsearch.common.web.AdminOnly;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/pipeline/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,10 +23,30 @@ public class PipelineResource {
 
     private static final int MAX_LIMIT = 200;
 
-    private final RunRecorder runs;
+    /** The body of {@code POST /api/pipeline/runs}. */
+    public record StartRequest(String job) {
+    }
 
-    public PipelineResource(RunRecorder runs) {
+    /** The answer to a started run. */
+    public record Started(UUID runId) {
+    }
+
+    private final RunRecorder runs;
+    private final PipelineRunner runner;
+
+    public PipelineResource(RunRecorder runs, PipelineRunner runner) {
         this.runs = runs;
+        this.runner = runner;
+    }
+
+    /** Starts a job in the background: 202 with the run id to poll, 409 while the same job is running. */
+    @POST
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Started>> start(StartRequest request) {
+        PipelineJob job = PipelineJob.parse(request == null ? null : request.job());
+        return runner.start(job).map(runId -> RestResponse.ResponseBuilder.accepted(new Started(runId))
+                .location(URI.create("/api/pipeline/runs/" + runId)).build());
     }
 
     /** Recent runs, newest first. */

@@ -15,6 +15,7 @@ import dev.visualsearch.support.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.visualsearch.support.UsesPyTorch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The whole path a user's image takes (our decoding, alpha on white, PIL-compatible resize, the Java backbone)
  * against the reference embeddings computed from the same PNG files by an independent implementation.
  */
+@UsesPyTorch
 class DefaultModelFromPngTest {
 
     private static InceptionEmbeddingModel model;

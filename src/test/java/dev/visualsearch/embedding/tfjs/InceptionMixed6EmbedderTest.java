@@ -19,12 +19,14 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.visualsearch.support.UsesPyTorch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+@UsesPyTorch
 class InceptionMixed6EmbedderTest {
 
     private static final int PIXELS = 3 * 299 * 299;

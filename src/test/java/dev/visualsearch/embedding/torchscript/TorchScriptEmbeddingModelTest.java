@@ -13,11 +13,13 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.visualsearch.support.UsesPyTorch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading a user's TorchScript model from a local file, as users with their own weights do. */
+@UsesPyTorch
 class TorchScriptEmbeddingModelTest {
 
     @BeforeAll

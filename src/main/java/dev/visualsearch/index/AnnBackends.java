@@ -1,0 +1,124 @@
+package dev.visualsearch.index;
+
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.index.faiss.FaissIndex;
+import dev.visualsearch.index.faiss.FaissNative;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds, loads and saves the approximate index chosen by {@code app.index.ann}. When FAISS cannot be loaded the
+ * service runs on the exact index alone; this class says so once in the log and in {@link #unavailableReason()}.
+ */
+@ApplicationScoped
+public class AnnBackends {
+
+    private static final Logger LOG = Logger.getLogger(AnnBackends.class);
+    /** Below this many vectors IVF cannot be trained sensibly; a flat FAISS index serves instead. */
+    private static final int IVF_MIN_VECTORS = 1000;
+
+    private final IndexConfig config;
+    private final Path file;
+    private volatile boolean warned;
+
+    public AnnBackends(IndexConfig config) {
+        this.config = config;
+        this.file = Path.of(config.dir(), "ann");
+    }
+
+    public String unavailableReason() {
+        if (config.ann().equals("none")) {
+            return "app.index.ann=none";
+        }
+        return FaissNative.isAvailable() ? null : "FAISS unavailable: " + FaissNative.unavailableReason();
+    }
+
+    /** The saved index when it fits the model (reconciled with the stored vectors), else a new one. */
+    public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        if (Files.exists(file.resolveSibling("ann.faiss"))) {
+            try {
+                FaissIndex loaded = FaissIndex.load(file, config.hnswEfSearch(), config.ivfNprobe());
+                if (loaded.descriptor().fits(modelId, dimension)
+                        && loaded.descriptor().backend().equals("faiss:" + factory(stored.size()))) {
+                    reconcile(loaded, stored);
+                    LOG.infof("Loaded the saved %s index (%d vectors)", loaded.descriptor().backend(), loaded.size());
+                    return Optional.of(loaded);
+                }
+                LOG.infof("Saved ANN index was built as %s for %s; rebuilding", loaded.descriptor().backend(),
+                        loaded.descriptor().modelId());
+                loaded.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Saved ANN index unreadable (%s); rebuilding", e.getMessage());
+            }
+        }
+        return build(modelId, dimension, stored);
+    }
+
+    public Optional<VectorIndex> build(String modelId, int dimension, List<StoredVector> stored) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        long[] ids = new long[stored.size()];
+        float[] vectors = new float[stored.size() * dimension];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = stored.get(i).productId();
+            System.arraycopy(stored.get(i).vector(), 0, vectors, i * dimension, dimension);
+        }
+        long start = System.nanoTime();
+        FaissIndex index = FaissIndex.build(factory(ids.length), modelId, dimension, ids, vectors,
+                config.hnswEfSearch(), config.ivfNprobe());
+        LOG.infof("Built %s over %d vectors in %d ms", index.descriptor().backend(), ids.length,
+                (System.nanoTime() - start) / 1_000_000);
+        return Optional.of(index);
+    }
+
+    public void save(LiveIndex index) {
+        try {
+            index.save(file);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not save the ANN index: %s", e.getMessage());
+        }
+    }
+
+    /** The FAISS factory description for the configured backend and catalogue size. */
+    String factory(int vectors) {
+        return switch (config.ann()) {
+            case "faiss-flat" -> "Flat";
+            case "faiss-ivf" -> vectors < IVF_MIN_VECTORS ? "Flat"
+                    : "IVF" + Math.max(16, (int) Math.sqrt(vectors)) + ",Flat";
+            default -> "HNSW" + config.hnswM();
+        };
+    }
+
+    private boolean usable() {
+        String reason = unavailableReason();
+        if (reason != null && !warned) {
+            warned = true;
+            LOG.warnf("No approximate index: %s. Searches with mode=ann are answered by the exact index.", reason);
+        }
+        return reason == null;
+    }
+
+    private static void reconcile(VectorIndex index, List<StoredVector> stored) {
+        Set<Long> wanted = new HashSet<>();
+        for (StoredVector v : stored) {
+            wanted.add(v.productId());
+            index.add(v.productId(), v.vector());
+        }
+        for (long id : index.ids()) {
+            if (!wanted.contains(id)) {
+                index.remove(id);
+            }
+        }
+    }
+}

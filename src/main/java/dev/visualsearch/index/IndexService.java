@@ -1,0 +1,225 @@
+package dev.visualsearch.index;
+
+import dev.visualsearch.catalog.ProductDeleted;
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.embedding.ActiveModel;
+import dev.visualsearch.embedding.EmbeddingRepository;
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.embedding.EmbeddingStored;
+import dev.visualsearch.index.exact.ExactIndex;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the live indexes of the active model: the exact index (always) and the approximate one (when a backend is
+ * available). Keeps them fresh from embedding and deletion events, loads them at start-up (from the saved file
+ * when its header matches the active model, reconciled with the database), rebuilds them beside the live ones and
+ * swaps them in, and saves them on shutdown.
+ */
+@ApplicationScoped
+public class IndexService {
+
+    private static final Logger LOG = Logger.getLogger(IndexService.class);
+
+    private final ActiveModel model;
+    private final EmbeddingRepository embeddings;
+    private final AnnBackends annBackends;
+    private final Map<Long, String> categories = new ConcurrentHashMap<>();
+    private volatile LiveIndex exact;
+    private volatile LiveIndex ann;
+    private volatile Instant builtAt;
+    private final ReentrantLock building = new ReentrantLock();
+    private final List<Change> pending = new ArrayList<>();
+    private boolean recording;
+
+    public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends) {
+        this.model = model;
+        this.embeddings = embeddings;
+        this.annBackends = annBackends;
+    }
+
+    public boolean isReady() {
+        return exact != null;
+    }
+
+    /**
+     * Builds the indexes at start-up (blocking, from a worker thread). The exact index is filled from the stored
+     * vectors, which are the source of truth; the approximate one is loaded from its saved file when the header
+     * matches the active model (then reconciled with the stored vectors), else built.
+     */
+    public void start() {
+        build(true, percent -> { });
+    }
+
+    /** Rebuilds both indexes from the stored vectors beside the live ones and swaps them in; returns the size. */
+    public int rebuild(IntConsumer percent) {
+        int size = build(false, percent);
+        saveQuietly();
+        return size;
+    }
+
+    /**
+     * Changes that arrive while a build reads its snapshot are applied to the live indexes and also recorded, then
+     * replayed onto the new indexes before they go live, so no add or delete is lost to a concurrent rebuild.
+     */
+    private int build(boolean startUp, IntConsumer percent) {
+        building.lock();
+        try {
+            if (startUp && exact != null) {
+                return exact.size();
+            }
+            synchronized (this) {
+                recording = true;
+            }
+            String modelId = model.id();
+            List<StoredVector> stored = ReactiveWork.await(() -> embeddings.all(modelId));
+            stored.forEach(v -> categories.put(v.productId(), v.category()));
+            ExactIndex freshExact = buildExact(modelId, stored, p -> percent.accept(p / 2));
+            Optional<VectorIndex> freshAnn = startUp
+                    ? annBackends.loadOrBuild(modelId, dimensionOf(stored), stored)
+                    : annBackends.build(modelId, dimensionOf(stored), stored);
+            synchronized (this) {
+                for (Change change : pending) {
+                    change.applyTo(freshExact);
+                    freshAnn.ifPresent(change::applyTo);
+                }
+                pending.clear();
+                recording = false;
+                exact = swap(exact, freshExact);
+                ann = freshAnn.map(index -> swap(ann, index)).orElse(null);
+                builtAt = Instant.now();
+            }
+            percent.accept(100);
+            LOG.infof("Index ready: %d vectors of %s (exact, %s kernel%s)", freshExact.size(), modelId,
+                    freshExact.kernel(), ann == null ? "; no ANN index: " + annBackends.unavailableReason()
+                            : "; ANN " + ann.descriptor().backend());
+            return freshExact.size();
+        } finally {
+            synchronized (this) {
+                recording = false;
+                pending.clear();
+            }
+            building.unlock();
+        }
+    }
+
+    private static LiveIndex swap(LiveIndex live, VectorIndex fresh) {
+        if (live == null) {
+            return new LiveIndex(fresh);
+        }
+        live.swap(fresh);
+        return live;
+    }
+
+    void onEmbeddingStored(@Observes EmbeddingStored event) {
+        if (event.modelId().equals(model.id())) {
+            categories.put(event.productId(), event.category());
+            apply(new Change(event.productId(), event.vector()));
+        }
+    }
+
+    void onProductDeleted(@Observes ProductDeleted event) {
+        categories.remove(event.productId());
+        apply(new Change(event.productId(), null));
+    }
+
+    private synchronized void apply(Change change) {
+        if (recording) {
+            pending.add(change);
+        }
+        if (exact != null) {
+            change.applyTo(exact);
+        }
+        if (ann != null) {
+            change.applyTo(ann);
+        }
+    }
+
+    /** An add (vector present) or a delete (vector null). */
+    private record Change(long id, float[] vector) {
+
+        void applyTo(VectorIndex index) {
+            if (vector == null) {
+                index.remove(id);
+            } else {
+                index.add(id, vector);
+            }
+        }
+
+        void applyTo(LiveIndex index) {
+            if (vector == null) {
+                index.remove(id);
+            } else {
+                index.add(id, vector);
+            }
+        }
+    }
+
+    public LiveIndex exact() {
+        LiveIndex index = exact;
+        if (index == null) {
+            throw new IndexNotReadyException();
+        }
+        return index;
+    }
+
+    public Optional<LiveIndex> ann() {
+        return Optional.ofNullable(ann);
+    }
+
+    public String annUnavailableReason() {
+        return annBackends.unavailableReason();
+    }
+
+    /** Ids of the indexed products in a category, for pre-filtered search. */
+    public Candidates inCategory(String category) {
+        return Candidates.of(categories.entrySet().stream().filter(e -> e.getValue().equals(category))
+                .mapToLong(Map.Entry::getKey).toArray());
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    public String activeModelId() {
+        return model.id();
+    }
+
+    private ExactIndex buildExact(String modelId, List<StoredVector> stored, IntConsumer percent) {
+        ExactIndex index = new ExactIndex(modelId, dimensionOf(stored));
+        for (int i = 0; i < stored.size(); i++) {
+            index.add(stored.get(i).productId(), stored.get(i).vector());
+            if (i % 1000 == 0) {
+                percent.accept(i * 100 / stored.size());
+            }
+        }
+        percent.accept(100);
+        return index;
+    }
+
+    private int dimensionOf(List<StoredVector> stored) {
+        return stored.isEmpty() ? model.get().dimension() : stored.get(0).vector().length;
+    }
+
+    private void saveQuietly() {
+        LiveIndex current = ann;
+        if (current != null) {
+            annBackends.save(current);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        saveQuietly();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.visualsearch.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The index as {@code GET /api/index/status} shows it. {@code backend} is the index behind {@code mode=ann};
+ * {@code stale} means some products have no vector for the active model yet ({@code pendingEmbeddings}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IndexStatus(boolean ready, String backend, String model, Integer dim, int size, Instant builtAt,
+                          boolean stale, long pendingEmbeddings, String exactKernel, Integer annTombstones,
+                          String annUnavailable) {
+}

@@ -1,0 +1,22 @@
+package dev.visualsearch.pipeline;
+
+import dev.visualsearch.common.error.ApiProblem;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The jobs a pipeline run can execute. {@code all} runs the others in order. */
+public enum PipelineJob {
+    embed, index, all;
+
+    public static PipelineJob parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badRequest("Name a job: one of " + Arrays.toString(values()));
+        }
+        try {
+            return valueOf(value.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("Unknown job '" + value + "': one of " + Arrays.toString(values())
+                    + " (clustering and projections arrive with their features)");
+        }
+    }
+}

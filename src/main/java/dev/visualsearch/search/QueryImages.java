@@ -1,0 +1,88 @@
+package dev.visualsearch.search;
+
+import dev.visualsearch.catalog.image.ImageFormat;
+import dev.visualsearch.common.DataDirectory;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the images of recent searches under {@code queries/} so that a result can be explained later, bounded in
+ * count and age. Files are named by the random query id; nothing from the request reaches the path.
+ */
+@ApplicationScoped
+public class QueryImages {
+
+    private final Path folder;
+    private final int max;
+    private final Duration ttl;
+
+    public QueryImages(DataDirectory data, SearchConfig config) {
+        this.folder = data.folder("queries");
+        this.max = config.queryImagesMax();
+        this.ttl = config.queryImagesTtl();
+    }
+
+    /** Stores the original bytes of a query image; blocking. */
+    public void keep(UUID queryId, byte[] bytes, ImageFormat format) {
+        try {
+            Path temp = Files.createTempFile(folder, ".q-", ".part");
+            Files.write(temp, bytes);
+            Files.move(temp, folder.resolve(queryId + "." + format.extension()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the query image", e);
+        }
+    }
+
+    /** The kept image of a query, unless it expired or was evicted; blocking. */
+    public Optional<byte[]> find(UUID queryId) {
+        for (ImageFormat format : ImageFormat.values()) {
+            Path file = folder.resolve(queryId + "." + format.extension());
+            try {
+                if (Files.exists(file) && !expired(file)) {
+                    return Optional.of(Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drops expired images, then the oldest beyond the count limit. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void evict() {
+        try (Stream<Path> files = Files.list(folder)) {
+            var kept = files.filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(QueryImages::modified).reversed()).toList();
+            for (int i = 0; i < kept.size(); i++) {
+                if (i >= max || expired(kept.get(i))) {
+                    Files.deleteIfExists(kept.get(i));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not evict query images", e);
+        }
+    }
+
+    private boolean expired(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(ttl));
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.visualsearch.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "app.search")
+public interface SearchConfig {
+
+    /** Results when a request gives no k. */
+    @WithDefault("10")
+    int defaultK();
+
+    /** Largest k a request may ask for (400 above). */
+    @WithDefault("100")
+    int maxK();
+
+    /** Search-log entries held in memory while waiting to be written; beyond this they are dropped and counted. */
+    @WithDefault("10000")
+    int logBuffer();
+
+    /** Query images kept for explanations; the oldest go first. */
+    @WithDefault("2000")
+    int queryImagesMax();
+
+    /** How long a query image is kept for explanations. */
+    @WithDefault("24h")
+    Duration queryImagesTtl();
+}

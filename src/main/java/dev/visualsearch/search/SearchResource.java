@@ -1,0 +1,71 @@
+package dev.visualsearch.search;
+
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.web.Uploads;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    private final SearchService search;
+    private final ImageDecoder decoder;
+    private final SearchConfig config;
+    private final Vertx vertx;
+
+    public SearchResource(SearchService search, ImageDecoder decoder, SearchConfig config, Vertx vertx) {
+        this.search = search;
+        this.decoder = decoder;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** The products that look most like an uploaded image. */
+    @POST
+    @Path("search")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<SearchResponse> byImage(@RestForm("image") FileUpload image, @RestForm String k,
+                                       @RestForm String category, @RestForm String mode) {
+        long start = System.nanoTime();
+        SearchService.Query query = query(k, category, mode);
+        Uploads.requirePart(image, "image");
+        return vertx.executeBlocking(() -> decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes())), false)
+                .chain(decoded -> search.byImage(decoded, query, start));
+    }
+
+    /** The products that look most like a catalogue product (the product itself excluded). */
+    @GET
+    @Path("products/{id}/similar")
+    public Uni<SearchResponse> similar(@RestPath long id, @RestQuery String k, @RestQuery String category,
+                                       @RestQuery String mode) {
+        return search.similarTo(id, query(k, category, mode), System.nanoTime());
+    }
+
+    private SearchService.Query query(String k, String category, String mode) {
+        int count = config.defaultK();
+        if (k != null && !k.isBlank()) {
+            try {
+                count = Integer.parseInt(k.strip());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("k must be a whole number, not '" + k + "'");
+            }
+        }
+        if (count < 1 || count > config.maxK()) {
+            throw ApiProblem.badRequest("k must be between 1 and " + config.maxK());
+        }
+        String cleanCategory = category == null || category.isBlank() ? null : category.strip();
+        return new SearchService.Query(count, cleanCategory, SearchMode.parse(mode));
+    }
+}

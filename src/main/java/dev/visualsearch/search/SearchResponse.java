@@ -1,0 +1,14 @@
+package dev.visualsearch.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A search answer. {@code mode} is the mode actually used, which differs from {@code requestedMode} when the
+ * requested one cannot be served yet (then {@code note} says why); {@code index} names the index that answered.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResponse(UUID queryId, String model, String index, String mode, String requestedMode,
+                             double tookMs, double embedMs, double searchMs, String note, List<SearchHit> results) {
+}

@@ -1,0 +1,121 @@
+package dev.visualsearch.search;
+
+import dev.visualsearch.catalog.CatalogService;
+import dev.visualsearch.catalog.Product;
+import dev.visualsearch.catalog.ProductRepository;
+import dev.visualsearch.catalog.ProductView;
+import dev.visualsearch.catalog.image.DecodedImage;
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.embedding.EmbeddingService;
+import dev.visualsearch.index.Hit;
+import dev.visualsearch.index.IndexService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Answers searches: embeds the query image (or takes a product's stored vector), searches the chosen index on a
+ * worker thread, adds product details in one query, keeps the query image for explanations and logs the search.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    /** What the caller asked for, already validated. */
+    public record Query(int k, String category, SearchMode mode) {
+    }
+
+    private final EmbeddingService embeddings;
+    private final VectorSearch vectors;
+    private final IndexService indexes;
+    private final CatalogService catalog;
+    private final ProductRepository products;
+    private final QueryImages queryImages;
+    private final SearchLog log;
+    private final Vertx vertx;
+
+    public SearchService(EmbeddingService embeddings, VectorSearch vectors, IndexService indexes,
+                         CatalogService catalog, ProductRepository products, QueryImages queryImages, SearchLog log,
+                         Vertx vertx) {
+        this.embeddings = embeddings;
+        this.vectors = vectors;
+        this.indexes = indexes;
+        this.catalog = catalog;
+        this.products = products;
+        this.queryImages = queryImages;
+        this.log = log;
+        this.vertx = vertx;
+    }
+
+    public Uni<SearchResponse> byImage(DecodedImage image, Query query, long startNanos) {
+        UUID queryId = UUID.randomUUID();
+        return vertx.executeBlocking(() -> {
+            long embedStart = System.nanoTime();
+            float[] vector = embeddings.embed(image.rgb());
+            double embedMs = (System.nanoTime() - embedStart) / 1e6;
+            VectorSearch.Outcome outcome = vectors.search(vector, query.k(), query.category(), query.mode(), -1);
+            queryImages.keep(queryId, image.bytes(), image.format());
+            return new Searched(outcome, embedMs);
+        }, false).chain(searched -> respond(queryId, "image", null, query, searched, startNanos));
+    }
+
+    public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
+        UUID queryId = UUID.randomUUID();
+        return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
+            float[] vector = indexes.exact().vector(productId).orElseThrow(() -> ApiProblem.conflict(
+                    "Product " + productId + " has no embedding for the active model yet; run the embed job"));
+            return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId), null);
+        }, false)).chain(searched -> respond(queryId, "product", productId, query, searched, startNanos));
+    }
+
+    private record Searched(VectorSearch.Outcome outcome, Double embedMs) {
+    }
+
+    private Uni<SearchResponse> respond(UUID queryId, String source, Long sourceProductId, Query query,
+                                        Searched searched, long startNanos) {
+        List<Hit> hits = searched.outcome().hits();
+        List<Long> ids = hits.stream().map(Hit::id).toList();
+        Uni<List<Product>> details = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : Panache.withSession(() -> products.list("id in ?1", ids));
+        return details.map(found -> {
+            Map<Long, Product> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+            List<SearchHit> results = new ArrayList<>();
+            for (Hit hit : hits) {
+                Product p = byId.get(hit.id());
+                if (p != null) {
+                    results.add(new SearchHit(p.id, hit.score(), results.size() + 1, p.title, p.category, p.price,
+                            ProductView.imageUrl(p.id), ProductView.thumbnailUrl(p.id)));
+                }
+            }
+            double tookMs = (System.nanoTime() - startNanos) / 1e6;
+            VectorSearch.Outcome outcome = searched.outcome();
+            log.record(new SearchLogEntry(queryId, Instant.now(), source, sourceProductId, query.mode().name(),
+                    outcome.mode().name(), outcome.index(), query.k(), query.category(), indexes.activeModelId(),
+                    results.stream().mapToLong(SearchHit::productId).toArray(), scores(results), tookMs,
+                    searched.embedMs(), outcome.searchMs()));
+            return new SearchResponse("image".equals(source) ? queryId : null, indexes.activeModelId(),
+                    outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
+                    searched.embedMs() == null ? 0 : round(searched.embedMs()), round(outcome.searchMs()),
+                    outcome.note(), results);
+        });
+    }
+
+    private static float[] scores(List<SearchHit> results) {
+        float[] scores = new float[results.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = results.get(i).score();
+        }
+        return scores;
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 100) / 100.0;
+    }
+}

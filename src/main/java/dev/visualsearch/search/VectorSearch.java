@@ -1,0 +1,53 @@
+package dev.visualsearch.search;
+
+import dev.visualsearch.index.Candidates;
+import dev.visualsearch.index.Hit;
+import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.LiveIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Picks the index for a mode and runs the vector search with the category pre-filter. Falls back to the exact index,
+ * saying so, when the requested mode cannot be served (no ANN backend, no clusters yet).
+ */
+@ApplicationScoped
+public class VectorSearch {
+
+    /** Hits plus which index and mode actually answered. */
+    public record Outcome(List<Hit> hits, String index, SearchMode mode, String note, double searchMs) {
+    }
+
+    private final IndexService indexes;
+
+    public VectorSearch(IndexService indexes) {
+        this.indexes = indexes;
+    }
+
+    public Outcome search(float[] query, int k, String category, SearchMode requested, long excludeId) {
+        long start = System.nanoTime();
+        Candidates filter = category == null ? null : indexes.inCategory(category);
+        int wanted = excludeId >= 0 ? k + 1 : k;
+        LiveIndex index = indexes.exact();
+        SearchMode mode = SearchMode.exact;
+        String note = null;
+        if (requested == SearchMode.ann) {
+            var ann = indexes.ann();
+            if (ann.isPresent()) {
+                index = ann.get();
+                mode = SearchMode.ann;
+            } else {
+                note = "No approximate index is available (" + indexes.annUnavailableReason()
+                        + "); the exact index answered";
+            }
+        } else if (requested == SearchMode.cluster) {
+            note = "Cluster-first search needs clusters, which are not built yet; the exact index answered";
+        }
+        List<Hit> hits = filter != null && filter.size() == 0 ? List.of() : index.search(query, wanted, filter);
+        if (excludeId >= 0) {
+            hits = hits.stream().filter(hit -> hit.id() != excludeId).limit(k).toList();
+        }
+        double searchMs = (System.nanoTime() - start) / 1e6;
+        return new Outcome(hits, index.descriptor().backend(), mode, note, searchMs);
+    }
+}
