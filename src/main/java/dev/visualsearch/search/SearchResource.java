@@ -6,17 +6,14 @@ import dev.visualsearch.common.web.Uploads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/")
+@Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
@@ -34,26 +31,17 @@ public class SearchResource {
 
     /** The products that look most like an uploaded image. */
     @POST
-    @Path("search")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<SearchResponse> byImage(@RestForm("image") FileUpload image, @RestForm String k,
                                        @RestForm String category, @RestForm String mode) {
         long start = System.nanoTime();
-        SearchService.Query query = query(k, category, mode);
+        SearchService.Query query = query(config, k, category, mode);
         Uploads.requirePart(image, "image");
         return vertx.executeBlocking(() -> decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes())), false)
                 .chain(decoded -> search.byImage(decoded, query, start));
     }
 
-    /** The products that look most like a catalogue product (the product itself excluded). */
-    @GET
-    @Path("products/{id}/similar")
-    public Uni<SearchResponse> similar(@RestPath long id, @RestQuery String k, @RestQuery String category,
-                                       @RestQuery String mode) {
-        return search.similarTo(id, query(k, category, mode), System.nanoTime());
-    }
-
-    private SearchService.Query query(String k, String category, String mode) {
+    static SearchService.Query query(SearchConfig config, String k, String category, String mode) {
         int count = config.defaultK();
         if (k != null && !k.isBlank()) {
             try {
