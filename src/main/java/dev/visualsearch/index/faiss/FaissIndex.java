@@ -86,6 +86,16 @@ public final class FaissIndex implements VectorIndex {
         }
     }
 
+    /** Changes the search depth (HNSW efSearch, IVF nprobe) of this index; used by benchmarks to sweep them. */
+    public void retune(int efSearch, int nprobe) {
+        lock.writeLock().lock();
+        try {
+            tune(handle, descriptor.backend().replaceFirst("^faiss:", ""), efSearch, nprobe);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     @Override
     public IndexDescriptor descriptor() {
         return descriptor;

@@ -1,0 +1,136 @@
+package dev.visualsearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.visualsearch.catalog.image.DecodedImage;
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.catalog.image.ImagesConfig;
+import dev.visualsearch.embedding.ImagePreprocessor;
+import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
+import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
+import dev.visualsearch.embedding.tfjs.NpmModelFetcher;
+import dev.visualsearch.embedding.torchscript.TorchScriptEmbeddingModel;
+import dev.visualsearch.support.Fixtures;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One command for the numbers the docs quote: {@code ./mvnw -Pbench verify} (full, under 30 minutes on 2 cores) or
+ * {@code ./mvnw -Pbench verify -Dbench.mode=quick} (under 5 minutes). Writes {@code target/bench/results.json},
+ * refreshes the generated sections of {@code docs/performance.md} and {@code docs/evaluation.md} next to the
+ * previous run's numbers, and keeps this run in {@code docs/bench/results.json} as the next run's baseline.
+ */
+public final class BenchmarkSuite {
+
+    static final String EMOJI_PACKAGE = "emoji-datasource-google@16.0.0";
+    static final String EMOJI_INTEGRITY =
+            "sha512-ZRexfzs7MVoLnmzZmNsO4TKhnAJp5D++Vm6PpUpH/jEQQlemp3l88CjZ+DoZ2faM9R4QxZkOPJCoT8DlPhfQ3A==";
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        long start = System.nanoTime();
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+        Machine machine = Machine.current();
+        System.out.println("Benchmark (" + (quick ? "quick" : "full") + ") on " + machine.line());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine.asMap());
+        results.put("mode", quick ? "quick" : "full");
+
+        ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
+            public long maxUploadBytes() {
+                return 50_000_000;
+            }
+
+            public long maxPixels() {
+                return 50_000_000;
+            }
+
+            public int thumbnailSize() {
+                return 256;
+            }
+        });
+        Function<byte[], DecodedImage> decode = decoder::decode;
+        DjlEngine.pytorch(0);
+        List<BufferedImage> images = EmbeddingBench.sampleImages(40, decode);
+
+        System.out.println("Python PyTorch reference");
+        Map<String, Object> python = PythonReference.run(out, quick);
+        results.put("python", python);
+
+        System.out.println("Embedding throughput");
+        Map<String, Object> embedding = new LinkedHashMap<>();
+        try (InceptionEmbeddingModel inception = new InceptionEmbeddingModel(
+                InceptionMixed6Embedder.load(Fixtures.nsfwjsTarball()))) {
+            embedding.put("default", EmbeddingBench.run("InceptionV3 mixed6 (default)", inception, images, quick));
+
+            System.out.println("Retrieval quality");
+            Map<String, Object> quality = new LinkedHashMap<>();
+            Path google = googleEmoji(out);
+            quality.put("crossVendorEmoji", RetrievalEval.crossVendorEmoji(inception, google, decode));
+            Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+            if (Files.isDirectory(fashion)) {
+                quality.put("fashionMnist", RetrievalEval.fashionMnist(inception, fashion, quick ? 200 : 500));
+            } else {
+                quality.put("fashionMnist", "skipped: apt-get install dataset-fashion-mnist");
+            }
+            results.put("quality", quality);
+        }
+        Path resnet = out.resolve("resnet50-random.pt");
+        if (Files.exists(resnet)) {
+            try (TorchScriptEmbeddingModel model = TorchScriptEmbeddingModel.load(resnet.toString(),
+                    new ImagePreprocessor(224, new float[] {0.485f, 0.456f, 0.406f},
+                            new float[] {0.229f, 0.224f, 0.225f}), "ResNet50 (random weights)")) {
+                embedding.put("resnet50", EmbeddingBench.run("TorchScript ResNet50 (random weights)", model, images,
+                        quick));
+            }
+        }
+        results.put("embedding", embedding);
+
+        System.out.println("Vector search");
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("10k", IndexBench.run(10_000, quick ? 100 : 300, true, out));
+        if (!quick) {
+            search.put("100k", IndexBench.run(100_000, 200, true, out));
+            search.put("1M", IndexBench.run(1_000_000, 50, false, out));
+        }
+        results.put("search", search);
+
+        results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("results.json").toFile(), results);
+        Path baseline = Path.of("docs/bench/results.json");
+        Map<?, ?> previous = Files.exists(baseline) ? json.readValue(baseline.toFile(), Map.class) : null;
+        BenchReport.write(results, previous, machine);
+        Files.createDirectories(baseline.getParent());
+        Files.copy(out.resolve("results.json"), baseline, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.out.printf("Done in %.0f s: target/bench/results.json, docs/performance.md, docs/evaluation.md%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Google's 64 px emoji drawings, from the npm registry (checked against the published integrity). */
+    private static Path googleEmoji(Path out) throws Exception {
+        Path folder = out.resolve("emoji-google");
+        Path images = folder.resolve("package/img/google/64");
+        if (!Files.isDirectory(images)) {
+            Path tarball = NpmModelFetcher.tarball(EMOJI_PACKAGE, Path.of("data/models"), EMOJI_INTEGRITY);
+            Files.createDirectories(folder);
+            Process tar = new ProcessBuilder("tar", "xzf", tarball.toAbsolutePath().toString(), "-C",
+                    folder.toString(), "package/img/google/64").inheritIO().start();
+            if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
+                throw new IllegalStateException("could not unpack " + tarball);
+            }
+        }
+        return images;
+    }
+
+    private BenchmarkSuite() {
+    }
+}

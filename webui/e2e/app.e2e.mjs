@@ -1,0 +1,74 @@
+// End-to-end tests in a real Chromium (Debian's package) against a running service.
+// Run by PackagedAppIT (./mvnw verify) with E2E_BASE_URL pointing at the packaged app on the seeded sample
+// catalogue; screenshots of each page go to E2E_SCREENSHOTS (docs/screenshots), where the docs use them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:8080';
+const SHOTS = process.env.E2E_SCREENSHOTS ?? 'e2e-screenshots';
+const QUERY_IMAGE = process.env.E2E_QUERY_IMAGE;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let browser;
+let page;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(60_000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+test('browse the catalogue and page through it', async () => {
+  await page.goto(`${BASE}/catalogue`);
+  const cards = page.getByTestId('catalogue-card');
+  await cards.first().waitFor();
+  assert.ok((await cards.count()) >= 20, 'a page of products is shown');
+  const firstId = await cards.first().getAttribute('data-product-id');
+  await shot('catalogue');
+  await page.getByTestId('pager-next').click();
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="catalogue-card"]')?.getAttribute('data-product-id') !== id,
+    firstId,
+  );
+});
+
+test('upload an image and see similar products', async () => {
+  assert.ok(QUERY_IMAGE, 'E2E_QUERY_IMAGE names the query image');
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('search-drop-input').setInputFiles(QUERY_IMAGE);
+  const results = page.getByTestId('result-card');
+  await results.first().waitFor();
+  assert.ok((await results.count()) >= 5, 'results are shown');
+  assert.equal(await results.first().getAttribute('data-rank'), '1');
+  await page.getByTestId('query-took').waitFor();
+  await shot('search');
+});
+
+test('start a pipeline run and watch it finish', async () => {
+  await page.goto(`${BASE}/pipelines`);
+  await page.getByTestId('pipeline-start-index').click();
+  const row = page.locator('[data-testid="pipeline-run-row"]').first();
+  await page.waitForFunction(() => {
+    const first = document.querySelector('[data-testid="pipeline-run-row"]');
+    return first?.getAttribute('data-status') === 'succeeded' && first.textContent?.includes('index');
+  });
+  assert.equal(await row.getAttribute('data-status'), 'succeeded');
+  await page.getByTestId('index-status').waitFor();
+  await shot('pipelines');
+});
