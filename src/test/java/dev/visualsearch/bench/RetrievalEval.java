@@ -187,7 +187,7 @@ final class RetrievalEval {
                 BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
                 for (int y = 0; y < rows; y++) {
                     for (int x = 0; x < cols; x++) {
-                        int v = 255 - in.readUnsignedByte();
+                        int v = in.readUnsignedByte();
                         image.setRGB(x, y, (v << 16) | (v << 8) | v);
                     }
                 }
