@@ -73,6 +73,18 @@ final class BenchReport {
                         .append(" |\n");
             }
         }
+        perf.append("\n### End-to-end `POST /api/search` (256 px PNG, k = 10, packaged app on the sample catalogue, "
+                + "loopback)\n\n| concurrency | requests | errors | p50 ms | p95 ms | p99 ms | requests/s |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        List<Map<String, Object>> oldApi = previous == null ? null : (List<Map<String, Object>>) previous.get("api");
+        for (Map<String, Object> row : (List<Map<String, Object>>) now.get("api")) {
+            Map<String, Object> old = oldApi == null ? null : oldApi.stream()
+                    .filter(r -> r.get("concurrency").equals(row.get("concurrency"))).findFirst().orElse(null);
+            perf.append("| ").append(row.get("concurrency")).append(" | ").append(row.get("requests")).append(" | ")
+                    .append(row.get("errors")).append(" | ").append(cell(row, old, "p50Ms")).append(" | ")
+                    .append(cell(row, old, "p95Ms")).append(" | ").append(cell(row, old, "p99Ms")).append(" | ")
+                    .append(cell(row, old, "requestsPerSecond")).append(" |\n");
+        }
         replaceSection(Path.of("docs/performance.md"), "# Performance", "performance", perf.toString());
 
         StringBuilder eval = new StringBuilder();

@@ -103,6 +103,9 @@ public final class BenchmarkSuite {
         }
         results.put("search", search);
 
+        System.out.println("End-to-end POST /api/search (256 px image, packaged app, sample catalogue)");
+        results.put("api", ApiBench.run(quick ? new int[] {1, 4} : new int[] {1, 4, 16}, quick ? 10 : 25));
+
         results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(out.resolve("results.json").toFile(), results);

@@ -1,0 +1,148 @@
+package dev.visualsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.support.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+
+/**
+ * End-to-end latency of {@code POST /api/search} with a 256 px image against the packaged app on the seeded sample
+ * catalogue, at increasing concurrency, on loopback only and bounded in request count.
+ */
+final class ApiBench {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ApiBench() {
+    }
+
+    static List<Map<String, Object>> run(int[] concurrency, int requestsPerClient) throws Exception {
+        Path data = Path.of("target/bench/app-data");
+        Files.createDirectories(data);
+        Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), data.resolve("nsfwjs-4.4.0.tgz"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + data,
+                "-Dapp.embedding.model-dir=" + data, "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile()).start();
+        String base = "http://localhost:" + port;
+        try {
+            awaitIndexed(base, 500);
+            byte[] image = png256();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int clients : concurrency) {
+                rows.add(load(base, image, clients, requestsPerClient));
+            }
+            return rows;
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Map<String, Object> load(String base, byte[] image, int clients, int perClient) throws Exception {
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        search(base, image);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                for (int i = 0; i < perClient; i++) {
+                    long t = System.nanoTime();
+                    try {
+                        if (search(base, image) != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] ms = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("concurrency", clients);
+        row.put("requests", ms.length);
+        row.put("errors", errors.get());
+        row.put("p50Ms", Stats.round(Stats.percentile(ms, 50), 1));
+        row.put("p95Ms", Stats.round(Stats.percentile(ms, 95), 1));
+        row.put("p99Ms", Stats.round(Stats.percentile(ms, 99), 1));
+        row.put("requestsPerSecond", Stats.round(ms.length / seconds, 2));
+        System.out.println("  " + row);
+        return row;
+    }
+
+    private static int search(String base, byte[] image) throws Exception {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(image);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n10\r\n--" + boundary
+                + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static byte[] png256() throws IOException {
+        BufferedImage image = TestImages.pattern(42, 256, 256, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void awaitIndexed(String base, int size) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/index/status")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    JsonNode status = json.readTree(response.body());
+                    if (status.get("ready").asBoolean() && status.get("size").asInt() >= size) {
+                        return;
+                    }
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the app did not index the sample catalogue in time");
+    }
+}
