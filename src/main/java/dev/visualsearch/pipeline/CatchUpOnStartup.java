@@ -1,0 +1,48 @@
+package dev.visualsearch.pipeline;
+
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.run.Run;
+import dev.visualsearch.common.run.RunStatus;
+import dev.visualsearch.embedding.EmbedBacklogJob;
+import dev.visualsearch.index.IndexReady;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * After a start with products that have no vector for the active model (a model change, or embeddings that failed
+ * before a crash), runs the {@code all} job so the catalogue catches up without anyone asking. Skipped while the
+ * sample catalogue is being seeded, which embeds every product as it goes.
+ */
+@ApplicationScoped
+public class CatchUpOnStartup {
+
+    private static final Logger LOG = Logger.getLogger(CatchUpOnStartup.class);
+
+    private final EmbedBacklogJob backlog;
+    private final PipelineRunner runner;
+
+    public CatchUpOnStartup(EmbedBacklogJob backlog, PipelineRunner runner) {
+        this.backlog = backlog;
+        this.runner = runner;
+    }
+
+    void onIndexReady(@Observes IndexReady ready) {
+        long pending = backlog.pending();
+        if (pending == 0) {
+            return;
+        }
+        long seeding = ReactiveWork.await(() -> Panache.withSession(() -> Run.count(
+                "job = ?1 and status in (?2, ?3)", "seed", RunStatus.queued.name(), RunStatus.running.name())));
+        if (seeding > 0 || runner.isRunning(PipelineJob.all) || runner.isRunning(PipelineJob.embed)) {
+            return;
+        }
+        LOG.infof("%d product(s) have no vector for %s: starting the embed and index jobs", pending, ready.modelId());
+        try {
+            ReactiveWork.await(() -> runner.start(PipelineJob.all));
+        } catch (RuntimeException e) {
+            LOG.infof("Catch-up not started: %s", e.getMessage());
+        }
+    }
+}
