@@ -20,6 +20,14 @@ public interface EmbeddingConfig {
     @WithDefault("0")
     int threads();
 
+    /** Forward passes that may run at once (each already uses every core); more requests wait in line. */
+    @WithDefault("1")
+    int inferenceSlots();
+
+    /** How long a request waits for a free inference slot before it gets 429. */
+    @WithDefault("10s")
+    java.time.Duration inferenceQueueTimeout();
+
     /** Folder for model files fetched on first use (the nsfwjs npm tarball). */
     @WithDefault("data/models")
     String modelDir();

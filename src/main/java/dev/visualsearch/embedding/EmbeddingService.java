@@ -20,16 +20,19 @@ public class EmbeddingService {
     private final ActiveModel model;
     private final EmbeddingRepository vectors;
     private final Event<EmbeddingStored> stored;
+    private final InferenceSlots slots;
 
-    public EmbeddingService(ActiveModel model, EmbeddingRepository vectors, Event<EmbeddingStored> stored) {
+    public EmbeddingService(ActiveModel model, EmbeddingRepository vectors, Event<EmbeddingStored> stored,
+                            InferenceSlots slots) {
         this.model = model;
         this.vectors = vectors;
         this.stored = stored;
+        this.slots = slots;
     }
 
     /** The vector of a query image under the active model: exactly what the index holds for the same image. */
     public float[] embed(BufferedImage image) {
-        return model.get().embed(image);
+        return slots.run(() -> model.get().embed(image));
     }
 
     public EmbeddingModel model() {
@@ -42,7 +45,7 @@ public class EmbeddingService {
             return;
         }
         EmbeddingModel active = model.get();
-        float[][] embedded = active.embed(images.stream().map(ProductImage::image).toList());
+        float[][] embedded = slots.run(() -> active.embed(images.stream().map(ProductImage::image).toList()));
         for (int i = 0; i < images.size(); i++) {
             ProductImage product = images.get(i);
             float[] vector = embedded[i];

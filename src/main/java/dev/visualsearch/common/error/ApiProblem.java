@@ -12,6 +12,7 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Integer retryAfterSeconds;
 
     public ApiProblem(int status, String title, String detail) {
         super(detail);
@@ -47,6 +48,13 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "Unprocessable content", detail);
     }
 
+    /** 429 with {@code Retry-After}: the client should slow down or retry later. */
+    public static ApiProblem tooManyRequests(String detail, int retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(429, "Too many requests", detail);
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
+    }
+
     public static ApiProblem serviceUnavailable(String detail) {
         return new ApiProblem(503, "Service unavailable", detail);
     }
@@ -63,6 +71,11 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Map<String, Object> extensions() {

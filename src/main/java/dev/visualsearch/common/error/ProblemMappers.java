@@ -18,8 +18,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, HttpServerRequest request) {
-        return respond(new ProblemDetail("about:blank", problem.title(), problem.status(), problem.getMessage(),
-                request.path(), Map.copyOf(problem.extensions())));
+        ProblemDetail detail = new ProblemDetail("about:blank", problem.title(), problem.status(),
+                problem.getMessage(), request.path(), Map.copyOf(problem.extensions()));
+        Response.ResponseBuilder response = Response.status(detail.status()).type(ProblemDetail.MEDIA_TYPE)
+                .entity(detail);
+        if (problem.retryAfterSeconds() != null) {
+            response.header("Retry-After", problem.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
