@@ -1,10 +1,10 @@
 package dev.visualsearch.bench;
 
+import dev.visualsearch.support.TestDecoders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.visualsearch.catalog.image.DecodedImage;
 import dev.visualsearch.catalog.image.ImageDecoder;
-import dev.visualsearch.catalog.image.ImagesConfig;
 import dev.visualsearch.embedding.ImagePreprocessor;
 import dev.visualsearch.embedding.djl.DjlEngine;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
@@ -44,19 +44,7 @@ public final class BenchmarkSuite {
         results.put("machine", machine.asMap());
         results.put("mode", quick ? "quick" : "full");
 
-        ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
-            public long maxUploadBytes() {
-                return 50_000_000;
-            }
-
-            public long maxPixels() {
-                return 50_000_000;
-            }
-
-            public int thumbnailSize() {
-                return 256;
-            }
-        });
+        ImageDecoder decoder = TestDecoders.lenient();
         Function<byte[], DecodedImage> decode = decoder::decode;
         DjlEngine.pytorch(0);
         List<BufferedImage> images = EmbeddingBench.sampleImages(40, decode);

@@ -1,5 +1,6 @@
 package dev.visualsearch.embedding;
 
+import dev.visualsearch.support.TestDecoders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.catalog.image.DecodedImage;
 import dev.visualsearch.catalog.image.ImageDecoder;
-import dev.visualsearch.catalog.image.ImagesConfig;
 import dev.visualsearch.embedding.djl.DjlEngine;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
@@ -28,19 +28,7 @@ import org.junit.jupiter.api.Test;
 class DefaultModelFromPngTest {
 
     private static InceptionEmbeddingModel model;
-    private final ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
-        public long maxUploadBytes() {
-            return 50_000_000;
-        }
-
-        public long maxPixels() {
-            return 50_000_000;
-        }
-
-        public int thumbnailSize() {
-            return 256;
-        }
-    });
+    private final ImageDecoder decoder = TestDecoders.lenient();
 
     @BeforeAll
     static void load() {

@@ -1,7 +1,7 @@
 package dev.visualsearch.tools;
 
+import dev.visualsearch.support.TestDecoders;
 import dev.visualsearch.catalog.image.ImageDecoder;
-import dev.visualsearch.catalog.image.ImagesConfig;
 import dev.visualsearch.embedding.Vectors;
 import dev.visualsearch.embedding.djl.DjlEngine;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
@@ -27,19 +27,7 @@ public final class ExportSampleEmbeddings {
     public static void main(String[] args) throws Exception {
         Path sample = Path.of("data/sample");
         List<String> lines = Files.readAllLines(sample.resolve("catalog.csv"));
-        ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
-            public long maxUploadBytes() {
-                return 50_000_000;
-            }
-
-            public long maxPixels() {
-                return 50_000_000;
-            }
-
-            public int thumbnailSize() {
-                return 256;
-            }
-        });
+        ImageDecoder decoder = TestDecoders.lenient();
         DjlEngine.pytorch(0);
         Path out = Path.of("src/test/resources/embeddings");
         Files.createDirectories(out);

@@ -1,5 +1,6 @@
 package dev.visualsearch.catalog.image;
 
+import dev.visualsearch.common.Digests;
 import dev.visualsearch.common.error.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
@@ -7,8 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -113,10 +112,6 @@ public class ImageDecoder {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Digests.of("SHA-256", bytes));
     }
 }

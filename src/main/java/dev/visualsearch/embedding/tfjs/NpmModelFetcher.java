@@ -1,13 +1,10 @@
 package dev.visualsearch.embedding.tfjs;
 
+import dev.visualsearch.common.Digests;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -69,18 +66,6 @@ public final class NpmModelFetcher {
 
     /** The file's Subresource Integrity string (sha512-base64), as npm publishes it. */
     public static String integrity(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-512");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return "sha512-" + Base64.getEncoder().encodeToString(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha512-" + Base64.getEncoder().encodeToString(Digests.of("SHA-512", file));
     }
 }

@@ -11,12 +11,14 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import dev.visualsearch.common.Digests;
 import dev.visualsearch.embedding.EmbeddingModel;
 import dev.visualsearch.embedding.ImagePreprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -58,7 +60,7 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
             }
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             criteria.optModelPath(file.toAbsolutePath()).optModelName(stem);
-            id = "torchscript:" + stem + "@" + FileHash.sha256Prefix(file);
+            id = "torchscript:" + stem + "@" + HexFormat.of().formatHex(Digests.of("SHA-256", file)).substring(0, 12);
         } else {
             criteria.optModelUrls(location);
             id = "torchscript:" + location;

@@ -1,5 +1,6 @@
 package dev.visualsearch.catalog.image;
 
+import dev.visualsearch.support.TestDecoders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,19 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
 
-    private final ImageDecoder decoder = new ImageDecoder(new ImagesConfig() {
-        public long maxUploadBytes() {
-            return 2_000_000;
-        }
-
-        public long maxPixels() {
-            return 10_000_000;
-        }
-
-        public int thumbnailSize() {
-            return 256;
-        }
-    });
+    private final ImageDecoder decoder = TestDecoders.withLimits(2_000_000, 10_000_000);
 
     @Test
     void decodesPngAndJpegToUprightRgbWithTheirHash() {

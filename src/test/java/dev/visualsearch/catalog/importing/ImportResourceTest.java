@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -39,7 +40,7 @@ class ImportResourceTest {
                 "broken.png", broken,
                 "notes.txt", "hello".getBytes()));
 
-        JsonPath run = awaitRun(startImport(zip));
+        JsonPath run = ApiFixtures.awaitRun(startImport(zip));
 
         assertEquals("succeeded", run.getString("status"));
         String message = run.getString("message");
@@ -56,8 +57,8 @@ class ImportResourceTest {
     @Test
     void importingTheSameArchiveTwiceSkipsDuplicatesAndUsesFoldersAsCategories() throws IOException {
         byte[] zip = zip(Map.of("garden/rake_tool.png", TestImages.png(611), "../../escape.png", TestImages.png(612)));
-        assertTrue(awaitRun(startImport(zip)).getString("message").startsWith("Imported 2"));
-        JsonPath again = awaitRun(startImport(zip));
+        assertTrue(ApiFixtures.awaitRun(startImport(zip)).getString("message").startsWith("Imported 2"));
+        JsonPath again = ApiFixtures.awaitRun(startImport(zip));
         assertTrue(again.getString("message").startsWith("Imported 0, skipped 2 duplicate(s), failed 0"),
                 again.getString("message"));
         given().queryParam("q", "rake tool").get("/api/products").then()
@@ -90,7 +91,7 @@ class ImportResourceTest {
             zip.closeEntry();
         }
         assertTrue(bytes.size() < 100_000, "the bomb compresses well");
-        JsonPath run = awaitRun(startImport(bytes.toByteArray()));
+        JsonPath run = ApiFixtures.awaitRun(startImport(bytes.toByteArray()));
         assertEquals("succeeded", run.getString("status"));
         assertTrue(run.getString("message").contains("bomb.png: larger than the"), run.getString("message"));
     }
@@ -101,26 +102,6 @@ class ImportResourceTest {
                 .then().statusCode(202)
                 .header("Location", containsString("/api/pipeline/runs/"))
                 .extract().jsonPath().getString("runId");
-    }
-
-    static JsonPath awaitRun(String runId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonPath run = given().get("/api/pipeline/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            String status = run.getString("status");
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return run;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Run " + runId + " did not finish: " + run.prettify());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
