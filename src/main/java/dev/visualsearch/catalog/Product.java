@@ -21,7 +21,7 @@ public class Product {
     public String title;
     public String category;
     public BigDecimal price;
-    @Column(name = "image_hash")
+    @Column(name = "image_hash", columnDefinition = "char(64)")
     public String imageHash;
     public String imagePath;
     public String imageFormat;

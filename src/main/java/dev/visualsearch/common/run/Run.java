@@ -1,6 +1,7 @@
 package dev.visualsearch.common.run;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,7 +18,9 @@ public class Run extends PanacheEntityBase {
     public String job;
     public String status;
     public float progress;
+    @Column(columnDefinition = "text")
     public String message;
+    @Column(columnDefinition = "text")
     public String error;
     public Instant createdAt;
     public Instant startedAt;

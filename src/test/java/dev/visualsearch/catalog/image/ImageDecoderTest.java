@@ -31,6 +31,15 @@ class ImageDecoderTest {
     }
 
     @Test
+    void decodesWebpWithAlphaFromTheSampleCatalogue() throws Exception {
+        DecodedImage webp = decoder.decode(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("data/sample/images/1f45f.webp")));
+        assertEquals(ImageFormat.WEBP, webp.format());
+        assertEquals(256, webp.width());
+        assertEquals(0xFFFFFF, webp.rgb().getRGB(0, 0) & 0xFFFFFF, "the transparent corner is white");
+    }
+
+    @Test
     void compositesTransparencyOnWhite() {
         BufferedImage transparent = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
         DecodedImage decoded = decoder.decode(TestImages.encode(transparent, "png"));
