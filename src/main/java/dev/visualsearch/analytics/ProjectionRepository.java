@@ -2,6 +2,7 @@ package dev.visualsearch.analytics;
 
 import dev.visualsearch.embedding.EmbeddingStamp;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -49,7 +50,7 @@ public class ProjectionRepository {
                 .chain(() -> connection.preparedQuery("insert into projection (model_id, method, parameters, "
                                 + "input_count, input_max_created_at, computed_at, took_ms) "
                                 + "values ($1, $2, $3::jsonb, $4, $5, now(), $6) returning id")
-                        .execute(Tuple.from(Arrays.asList(modelId, method.name(), parametersJson,
+                        .execute(Tuple.from(Arrays.asList(modelId, method.name(), new JsonObject(parametersJson),
                                 (int) input.count(), utc(input.newest()), tookMs))))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(id -> connection.preparedQuery("insert into projection_point (projection_id, product_id, x, y) "

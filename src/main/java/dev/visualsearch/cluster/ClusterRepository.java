@@ -7,7 +7,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,7 +60,8 @@ public class ClusterRepository {
                                 + "active) values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, true) returning id")
                         .execute(Tuple.from(Arrays.asList(run.modelId(), run.k(), run.seed(), run.criterion(),
                                 run.silhouette() == null ? null : run.silhouette().floatValue(),
-                                (int) run.input().count(), utc(run.input().newest()), run.provenanceJson(),
+                                (int) run.input().count(), utc(run.input().newest()),
+                                new JsonObject(run.provenanceJson()), // a String would be stored as a JSON string
                                 utc(run.startedAt()), utc(run.finishedAt())))))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .call(runId -> insertClusters(connection, runId, clusters))

@@ -93,6 +93,11 @@ public class RunRecorder {
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        if (text == null) {
+            return null;
+        }
+        // PostgreSQL text cannot hold NUL; an error message quoting binary data must not make the update fail
+        String clean = text.replace('\u0000', '\uFFFD');
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
     }
 }
