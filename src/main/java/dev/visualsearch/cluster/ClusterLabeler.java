@@ -2,6 +2,7 @@ package dev.visualsearch.cluster;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ClusterLabeler {
         Map<String, Long> words = new HashMap<>();
         for (String title : titles) {
             // each word counts once per title: a title repeating a word should not dominate the label
-            for (String word : Set.of(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))) {
+            for (String word : new HashSet<>(List.of(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))) {
                 if (word.length() > 2 && !STOP_WORDS.contains(word) && !lowerCategory.contains(word)) {
                     words.merge(word, 1L, Long::sum);
                 }
