@@ -30,6 +30,13 @@ public class ProductRepository implements PanacheRepository<Product> {
                         .map(total -> new ProductPage(items.stream().map(ProductView::of).toList(), total)));
     }
 
+    /** One page of the members of a cluster of the active clustering, in id order. */
+    public Uni<ProductPage> inCluster(int clusterId, int page, int size) {
+        return find("clusterId", Sort.by("id"), clusterId).page(page, size).list()
+                .chain(items -> count("clusterId", clusterId)
+                        .map(total -> new ProductPage(items.stream().map(ProductView::of).toList(), total)));
+    }
+
     public Uni<Product> findByImageHash(String hash) {
         return find("imageHash", hash).firstResult();
     }

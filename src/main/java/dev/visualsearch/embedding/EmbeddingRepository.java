@@ -48,6 +48,14 @@ public class EmbeddingRepository {
                         Vectors.fromBytes((byte[]) row[2]))).toList());
     }
 
+    /** The count and newest creation time of one model's vectors (see {@link EmbeddingStamp}). */
+    public Uni<EmbeddingStamp> stamp(String modelId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select count(e), max(e.createdAt) from Embedding e where e.modelId = :model", Object[].class)
+                .setParameter("model", modelId).getSingleResult()))
+                .map(row -> new EmbeddingStamp((Long) row[0], (java.time.Instant) row[1]));
+    }
+
     public Uni<Embedding> find(long productId, String modelId) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(Embedding.class,
                 keyOf(productId, modelId))));

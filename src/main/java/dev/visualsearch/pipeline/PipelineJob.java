@@ -4,9 +4,9 @@ import dev.visualsearch.common.error.ApiProblem;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The jobs a pipeline run can execute. {@code all} runs the others in order. */
+/** The jobs a pipeline run can execute. {@code all} runs embed, index, cluster and project in that order. */
 public enum PipelineJob {
-    embed, index, all;
+    embed, index, cluster, project, all;
 
     public static PipelineJob parse(String value) {
         if (value == null || value.isBlank()) {
@@ -15,8 +15,7 @@ public enum PipelineJob {
         try {
             return valueOf(value.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("Unknown job '" + value + "': one of " + Arrays.toString(values())
-                    + " (clustering and projections arrive with their features)");
+            throw ApiProblem.badRequest("Unknown job '" + value + "': one of " + Arrays.toString(values()));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.visualsearch.pipeline;
 
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.run.RunEvents;
 import dev.visualsearch.common.run.RunRecorder;
 import dev.visualsearch.common.run.RunView;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import dev.visualsearch.common.web.AdminOnly;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/pipeline/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,10 +36,12 @@ public class PipelineResource {
 
     private final RunRecorder runs;
     private final PipelineRunner runner;
+    private final RunEvents events;
 
-    public PipelineResource(RunRecorder runs, PipelineRunner runner) {
+    public PipelineResource(RunRecorder runs, PipelineRunner runner, RunEvents events) {
         this.runs = runs;
         this.runner = runner;
+        this.events = events;
     }
 
     /** Starts a job in the background: 202 with the run id to poll, 409 while the same job is running. */
@@ -57,6 +62,18 @@ public class PipelineResource {
             throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT);
         }
         return runs.recent(count).map(list -> list.stream().map(RunView::of).toList());
+    }
+
+    /**
+     * Server-sent events: one event per change of any run (created, started, progress, finished), its data the
+     * run's JSON. Changes from before the connection are not replayed; read the run list first.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<RunView> stream() {
+        return events.stream();
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.visualsearch.pipeline;
 
+import dev.visualsearch.analytics.ProjectionService;
+import dev.visualsearch.cluster.ClusterService;
 import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.RunRecorder;
@@ -8,6 +10,9 @@ import dev.visualsearch.index.IndexService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +21,9 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Runs pipeline jobs on a background worker, one run of a job at a time (a second request for a running job gets
- * 409 with the running run's id), recording status and progress so that clients can follow it.
+ * Runs pipeline jobs on one background worker, one run of a job at a time (a second request for a running job gets
+ * 409 with the running run's id), recording status and progress so that clients can follow it. The single worker
+ * also means heavy jobs (embedding, k-means, t-SNE) never compete with each other for the CPUs.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -29,6 +35,9 @@ public class PipelineRunner {
     private final RunRecorder runs;
     private final EmbedBacklogJob embed;
     private final IndexService indexes;
+    private final ClusterService clusters;
+    private final ProjectionService projections;
+    private final PipelineChanges changes;
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "pipeline");
@@ -36,39 +45,63 @@ public class PipelineRunner {
         return thread;
     });
 
-    public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, IndexService indexes) {
+    public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, IndexService indexes, ClusterService clusters,
+                          ProjectionService projections, PipelineChanges changes) {
         this.runs = runs;
         this.embed = embed;
         this.indexes = indexes;
+        this.clusters = clusters;
+        this.projections = projections;
+        this.changes = changes;
     }
 
     public Uni<UUID> start(PipelineJob job) {
+        return start(job, false);
+    }
+
+    /**
+     * Starts {@code all} for the schedule: each step runs only when its inputs changed (embed when products lack a
+     * vector, cluster and project when the embeddings differ from those their current results were computed from).
+     */
+    public Uni<UUID> startScheduled() {
+        return start(PipelineJob.all, true);
+    }
+
+    private Uni<UUID> start(PipelineJob job, boolean onlyChanged) {
         UUID running = active.get(job);
         if (running != null) {
-            throw ApiProblem.conflict("A " + job + " run is already in progress").with("runId", running);
+            return Uni.createFrom().failure(alreadyRunning(job, running));
         }
         return runs.create(job.name()).map(run -> {
             if (active.putIfAbsent(job, run.id) != null) {
                 ReactiveWork.await(() -> runs.failed(run.id, "Another " + job + " run started first"));
-                throw ApiProblem.conflict("A " + job + " run is already in progress").with("runId", active.get(job));
+                throw alreadyRunning(job, active.get(job));
             }
-            worker.submit(() -> execute(job, run.id));
+            worker.submit(() -> execute(job, run.id, onlyChanged));
             return run.id;
         });
+    }
+
+    private static ApiProblem alreadyRunning(PipelineJob job, UUID runId) {
+        return ApiProblem.conflict("A " + job + " run is already in progress").with("runId", runId);
     }
 
     public boolean isRunning(PipelineJob job) {
         return active.containsKey(job);
     }
 
-    private void execute(PipelineJob job, UUID runId) {
+    private void execute(PipelineJob job, UUID runId, boolean onlyChanged) {
         Progress progress = new Progress(runId);
         try {
-            ReactiveWork.await(() -> runs.started(runId, "Started"));
+            ReactiveWork.await(() -> runs.started(runId, onlyChanged ? "Started by the schedule" : "Started"));
             String message = switch (job) {
-                case embed -> runEmbed(progress.scaled(0, 1));
-                case index -> runIndex(progress.scaled(0, 1));
-                case all -> runEmbed(progress.scaled(0, 0.8)) + "; " + runIndex(progress.scaled(0.8, 1));
+                case embed -> runEmbed(progress);
+                case index -> runIndex(progress);
+                case cluster -> runCluster(progress);
+                case project -> runProject(progress);
+                case all -> onlyChanged ? runChanged(progress) : String.join("; ", runEmbed(progress.scaled(0, 0.5)),
+                        runIndex(progress.scaled(0.5, 0.55)), runCluster(progress.scaled(0.55, 0.7)),
+                        runProject(progress.scaled(0.7, 1)));
             };
             ReactiveWork.await(() -> runs.succeeded(runId, message));
         } catch (RuntimeException e) {
@@ -77,6 +110,21 @@ public class PipelineRunner {
         } finally {
             active.remove(job, runId);
         }
+    }
+
+    private String runChanged(Progress progress) {
+        List<String> done = new ArrayList<>();
+        PipelineChanges.Changes before = ReactiveWork.await(changes::check);
+        if (before.missing() > 0) {
+            done.add(runEmbed(progress.scaled(0, 0.5)));
+            done.add(runIndex(progress.scaled(0.5, 0.55)));
+        } else {
+            done.add("embed and index: nothing to embed");
+        }
+        PipelineChanges.Changes after = before.missing() > 0 ? ReactiveWork.await(changes::check) : before;
+        done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.7)) : "cluster: up to date");
+        done.add(after.projectionsStale() ? runProject(progress.scaled(0.7, 1)) : "project: up to date");
+        return String.join("; ", done);
     }
 
     private String runEmbed(Progress progress) {
@@ -88,6 +136,23 @@ public class PipelineRunner {
     private String runIndex(Progress progress) {
         int size = indexes.rebuild(percent -> progress.report(percent / 100.0, "Building the index"));
         return "Index rebuilt with " + size + " vectors";
+    }
+
+    private String runCluster(Progress progress) {
+        long start = System.nanoTime();
+        ClusterService.Result result = clusters.run(progress::report);
+        progress.report(1, "Clustered");
+        return String.format(Locale.ROOT, "Clustered %d vectors into %d clusters (run %d%s, NMI %.3f, ARI %.3f vs "
+                        + "categories) in %d ms", result.vectors(), result.k(), result.runId(),
+                result.silhouette() == null ? "" : String.format(Locale.ROOT, ", silhouette %.3f",
+                        result.silhouette()), result.agreement().nmi(), result.agreement().ari(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private String runProject(Progress progress) {
+        ProjectionService.Result result = projections.run(progress::report);
+        return "Projected " + result.points() + " vectors: PCA in " + result.pcaMs() + " ms, t-SNE in "
+                + result.tsneMs() + " ms";
     }
 
     /** Forwards progress to the run record, at most every {@link #PROGRESS_EVERY_MS}. */

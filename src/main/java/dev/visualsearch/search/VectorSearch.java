@@ -1,11 +1,14 @@
 package dev.visualsearch.search;
 
+import dev.visualsearch.cluster.ActiveClusters;
+import dev.visualsearch.cluster.ClusterService;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.index.LiveIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Picks the index for a mode and runs the vector search with the category pre-filter. Falls back to the exact index,
@@ -19,9 +22,11 @@ public class VectorSearch {
     }
 
     private final IndexService indexes;
+    private final ClusterService clusters;
 
-    public VectorSearch(IndexService indexes) {
+    public VectorSearch(IndexService indexes, ClusterService clusters) {
         this.indexes = indexes;
+        this.clusters = clusters;
     }
 
     public Outcome search(float[] query, int k, String category, SearchMode requested, long excludeId) {
@@ -41,7 +46,15 @@ public class VectorSearch {
                         + "); the exact index answered";
             }
         } else if (requested == SearchMode.cluster) {
-            note = "Cluster-first search needs clusters, which are not built yet; the exact index answered";
+            // Only the nearest clusters' members (within the category filter) are scored, by the exact index.
+            Optional<ActiveClusters.Selection> selection = clusters.candidatesNear(query, wanted, filter);
+            if (selection.isPresent()) {
+                filter = selection.get().candidates();
+                mode = SearchMode.cluster;
+            } else {
+                note = "Cluster-first search needs clusters of model " + indexes.activeModelId()
+                        + ", which are not built yet (run the cluster job); the exact index answered";
+            }
         }
         List<Hit> hits = filter != null && filter.size() == 0 ? List.of() : index.search(query, wanted, filter);
         if (excludeId >= 0) {

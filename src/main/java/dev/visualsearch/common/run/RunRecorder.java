@@ -16,6 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunRecorder {
 
+    private final RunEvents events;
+
+    public RunRecorder(RunEvents events) {
+        this.events = events;
+    }
+
     /** Messages are shown to people; keep them to a readable size. */
     private static final int MAX_TEXT = 4000;
 
@@ -26,7 +32,7 @@ public class RunRecorder {
         run.status = RunStatus.queued.name();
         run.progress = 0;
         run.createdAt = Instant.now();
-        return Panache.withTransaction(run::persist).replaceWith(run);
+        return Panache.withTransaction(run::persist).replaceWith(run).invoke(events::publish);
     }
 
     public Uni<Void> started(UUID id, String message) {
@@ -71,7 +77,15 @@ public class RunRecorder {
         System.arraycopy(values, 0, parameters, 0, values.length);
         parameters[values.length] = id;
         String query = assignments + " where id = ?" + parameters.length;
-        return Panache.withTransaction(() -> Run.update(query, parameters)).replaceWithVoid();
+        return Panache.withTransaction(() -> Run.update(query, parameters))
+                .chain(() -> current(id)).invoke(events::publish).replaceWithVoid();
+    }
+
+    /** The run as stored now; refreshed because a bulk update bypasses a session's cached copy. */
+    private Uni<Run> current(UUID id) {
+        return Panache.withSession(() -> Run.<Run>findById(id)
+                .call(run -> run == null ? Uni.createFrom().voidItem() : Panache.getSession()
+                        .chain(session -> session.refresh(run))));
     }
 
     private static double clamp(double progress) {
@@ -79,6 +93,11 @@ public class RunRecorder {
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        if (text == null) {
+            return null;
+        }
+        // PostgreSQL text cannot hold NUL; an error message quoting binary data must not make the update fail
+        String clean = text.replace('\u0000', '\uFFFD');
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
     }
 }

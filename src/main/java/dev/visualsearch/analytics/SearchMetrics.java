@@ -1,0 +1,30 @@
+package dev.visualsearch.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Search analytics over the search log (all time, or the last {@code days} days). Latencies are end-to-end. */
+public record SearchMetrics(long totalSearches, double zeroResultRate, Latency latencyMs, List<Day> byDay,
+                            List<CategoryCount> topCategories, List<ModeCount> byMode,
+                            List<ClusterCount> clusterDistribution) {
+
+    /** Percentiles of took_ms (continuous, interpolated: PostgreSQL's percentile_cont). */
+    public record Latency(double p50, double p95, double p99) {
+    }
+
+    /** Searches per UTC day and that day's median latency. */
+    public record Day(LocalDate day, long count, double p50Ms) {
+    }
+
+    /** Searches whose top result is in the category. */
+    public record CategoryCount(String category, long count) {
+    }
+
+    /** Searches per mode that answered (a cluster request answered by the exact index counts as exact). */
+    public record ModeCount(String mode, long count) {
+    }
+
+    /** Searches whose top result is a member of the cluster (of the active clustering). */
+    public record ClusterCount(int clusterId, long count) {
+    }
+}
