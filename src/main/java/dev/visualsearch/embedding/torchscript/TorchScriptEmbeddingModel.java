@@ -6,31 +6,47 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import dev.visualsearch.embedding.EmbeddingModel;
+import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.ImagePreprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Any TorchScript image model, loaded by DJL from a file path or URL (DJL model-zoo URLs included). The model takes
  * an N x 3 x S x S batch and returns either an embedding (N x D), a feature map (N x C x H x W, pooled here), or a
  * tuple (embedding, feature map) whose second part Grad-CAM can use. Outputs are L2-normalised here in any case.
+ * A model may also export the methods {@code features(x) -> N x C x H x W} and {@code head(features) -> N x K}
+ * ({@code @torch.jit.export}); explanations then use them, and {@code head} gives class logits for class targets.
  */
-public final class TorchScriptEmbeddingModel implements EmbeddingModel {
+public final class TorchScriptEmbeddingModel implements FeatureMapModel {
+
+    private static final String FEATURES = "features";
+    private static final String HEAD = "head";
 
     private final ZooModel<NDList, NDList> model;
     private final ImagePreprocessor preprocessor;
     private final String id;
     private final String name;
     private final int dimension;
+    private final Set<String> methods;
+    /** Which forward output is a feature map (-1: none), when there is no {@code features} method. */
+    private final int featureOutput;
 
     private TorchScriptEmbeddingModel(ZooModel<NDList, NDList> model, ImagePreprocessor preprocessor, String id,
                                       String name) {
@@ -38,7 +54,10 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
         this.preprocessor = preprocessor;
         this.id = id;
         this.name = name;
-        this.dimension = probeDimension();
+        this.methods = Set.of(JniUtils.getMethodNames((PtSymbolBlock) model.getBlock()));
+        int[] probed = probe();
+        this.dimension = probed[0];
+        this.featureOutput = probed[1];
     }
 
     /**
@@ -128,9 +147,72 @@ public final class TorchScriptEmbeddingModel implements EmbeddingModel {
         return vectors.div(vectors.norm(new int[] {1}, true).maximum(1e-12f));
     }
 
-    private int probeDimension() {
+    /** Runs a blank image once: the embedding dimension and which output (if any) is a feature map. */
+    private int[] probe() {
         int size = preprocessor.size();
-        return embedNchw(new float[3 * size * size], 1)[0].length;
+        int dim = embedNchw(new float[3 * size * size], 1)[0].length;
+        try (NDManager call = model.getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = model.newPredictor()) {
+            NDList outputs = predictor.predict(new NDList(call.zeros(new Shape(1, 3, size, size))));
+            for (int i = 0; i < outputs.size(); i++) {
+                if (outputs.get(i).getShape().dimension() == 4) {
+                    return new int[] {dim, i};
+                }
+            }
+            return new int[] {dim, -1};
+        } catch (TranslateException e) {
+            throw new IllegalStateException("The TorchScript model failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<FeatureMapModel> featureMaps() {
+        return methods.contains(FEATURES) || featureOutput >= 0 ? Optional.of(this) : Optional.empty();
+    }
+
+    @Override
+    public ImagePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    @Override
+    public String featureLayer() {
+        return methods.contains(FEATURES) ? FEATURES : "output" + featureOutput;
+    }
+
+    @Override
+    public NDArray featureMap(NDManager manager, NDArray nchw) {
+        if (methods.contains(FEATURES)) {
+            return runMethod(FEATURES, nchw, manager);
+        }
+        if (featureOutput < 0) {
+            throw new UnsupportedOperationException(id + " returns no feature map");
+        }
+        NDList outputs = IValueUtils.forward((PtSymbolBlock) model.getBlock(), new NDList(nchw), false);
+        NDArray map = outputs.get(featureOutput);
+        map.attach(manager);
+        return map;
+    }
+
+    @Override
+    public boolean hasLogits() {
+        return methods.contains(HEAD);
+    }
+
+    @Override
+    public NDArray logits(NDArray featureMap) {
+        if (!hasLogits()) {
+            return FeatureMapModel.super.logits(featureMap);
+        }
+        return runMethod(HEAD, featureMap, featureMap.getManager());
+    }
+
+    /** Calls an exported TorchScript method on one tensor; autograd records it when a collector is active. */
+    private NDArray runMethod(String method, NDArray input, NDManager manager) {
+        try (IValue in = IValue.from((PtNDArray) input);
+             IValue out = IValueUtils.runMethod((PtSymbolBlock) model.getBlock(), method, in)) {
+            return out.toTensor((PtNDManager) manager);
+        }
     }
 
     private static Path asLocalFile(String location) {
