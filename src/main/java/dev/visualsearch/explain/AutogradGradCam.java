@@ -25,7 +25,7 @@ public final class AutogradGradCam extends BaseCam {
 
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
-        NDArray leaf = activations.duplicate();
+        NDArray leaf = activations.stopGradient().duplicate();
         leaf.setRequiresGradient(true);
         COLLECTING.lock();
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {

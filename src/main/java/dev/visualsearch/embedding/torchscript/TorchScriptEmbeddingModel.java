@@ -6,10 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
@@ -68,7 +65,10 @@ public final class TorchScriptEmbeddingModel implements FeatureMapModel {
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optEngine("PyTorch")
-                .optTranslator(new NoopTranslator());
+                .optTranslator(new NoopTranslator())
+                // Without it DJL loads the weights as inference tensors, through which autograd cannot go back
+                // (Grad-CAM for class targets back-propagates through the model's head); frozen again below.
+                .optOption("trainParam", "true");
         Path file = asLocalFile(location);
         String id;
         if (file != null) {
@@ -84,6 +84,7 @@ public final class TorchScriptEmbeddingModel implements FeatureMapModel {
         }
         try {
             ZooModel<NDList, NDList> model = criteria.build().loadModel();
+            model.getBlock().freezeParameters(true);
             String shownName = name != null ? name : file != null ? file.getFileName().toString() : location;
             return new TorchScriptEmbeddingModel(model, preprocessor, id, shownName);
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
@@ -183,7 +184,7 @@ public final class TorchScriptEmbeddingModel implements FeatureMapModel {
     @Override
     public NDArray featureMap(NDManager manager, NDArray nchw) {
         if (methods.contains(FEATURES)) {
-            return runMethod(FEATURES, nchw, manager);
+            return runMethod(FEATURES, nchw, manager, false);
         }
         if (featureOutput < 0) {
             throw new UnsupportedOperationException(id + " returns no feature map");
@@ -204,14 +205,23 @@ public final class TorchScriptEmbeddingModel implements FeatureMapModel {
         if (!hasLogits()) {
             return FeatureMapModel.super.logits(featureMap);
         }
-        return runMethod(HEAD, featureMap, featureMap.getManager());
+        return runMethod(HEAD, featureMap, featureMap.getManager(), true);
     }
 
-    /** Calls an exported TorchScript method on one tensor; autograd records it when a collector is active. */
-    private NDArray runMethod(String method, NDArray input, NDManager manager) {
-        try (IValue in = IValue.from((PtNDArray) input);
-             IValue out = IValueUtils.runMethod((PtSymbolBlock) model.getBlock(), method, in)) {
-            return out.toTensor((PtNDManager) manager);
+    /**
+     * Calls an exported TorchScript method on one tensor. DJL selects the method from an array named
+     * {@code module_method:<name>}; {@code withAutograd} keeps the call out of DJL's no-grad guard (it does not switch
+     * the module to training mode), so a {@code GradientCollector} can back-propagate through the head.
+     */
+    private NDArray runMethod(String method, NDArray input, NDManager manager, boolean withAutograd) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray selector = scope.zeros(new Shape(1));
+            selector.setName("module_method:" + method);
+            NDList outputs = IValueUtils.forward((PtSymbolBlock) model.getBlock(), new NDList(input, selector),
+                    withAutograd);
+            NDArray result = outputs.singletonOrThrow();
+            result.attach(manager);
+            return result;
         }
     }
 
