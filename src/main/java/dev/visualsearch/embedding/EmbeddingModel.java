@@ -2,6 +2,7 @@ package dev.visualsearch.embedding;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A CNN that turns images into L2-normalised vectors. Implementations are thread-safe, loaded once and shared;
@@ -25,6 +26,11 @@ public interface EmbeddingModel extends AutoCloseable {
 
     default float[] embed(BufferedImage image) {
         return embed(List.of(image))[0];
+    }
+
+    /** This model's feature maps for explanations, where it exposes them. */
+    default Optional<FeatureMapModel> featureMaps() {
+        return Optional.empty();
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class ImagePreprocessor {
         return size;
     }
 
+    /** The input value of a channel whose pixel value is {@code unit} (in [0,1]); e.g. 0.5 for a grey-out. */
+    public float normalised(int channel, float unit) {
+        return (unit - mean[channel]) / std[channel];
+    }
+
     public float[] toNchw(List<BufferedImage> images) {
         int plane = size * size;
         float[] batch = new float[images.size() * 3 * plane];

@@ -1,0 +1,50 @@
+package dev.visualsearch.explain;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.visualsearch.embedding.FeatureMapModel;
+
+/**
+ * The shared shape of Grad-CAM-like methods: one forward pass to the target layer's activations A (C x H x W),
+ * per-channel weights a_c from the subclass, and the map ReLU(sum_c a_c A_c).
+ */
+public abstract class BaseCam implements CamMethod {
+
+    @Override
+    public final Heatmap compute(FeatureMapModel model, float[] nchw, CamTarget target) {
+        int size = model.preprocessor().size();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDArray input = manager.create(nchw, new Shape(1, 3, size, size));
+            NDArray activations = model.featureMap(manager, input);
+            Shape shape = activations.getShape();
+            if (shape.dimension() != 4 || shape.get(0) != 1) {
+                throw new IllegalStateException("Expected a 1 x C x H x W feature map, got " + shape);
+            }
+            float[] weights = channelWeights(model, activations, target);
+            return weightedSum(activations.toFloatArray(), weights, (int) shape.get(2), (int) shape.get(3));
+        }
+    }
+
+    /** The weight a_c of each channel of {@code activations} (1 x C x H x W) for {@code target}. */
+    protected abstract float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target);
+
+    /** ReLU(sum_c w_c A_c) over a C x H x W map given as flat floats. */
+    static Heatmap weightedSum(float[] chw, float[] weights, int height, int width) {
+        int plane = height * width;
+        double[] sum = new double[plane];
+        for (int c = 0; c < weights.length; c++) {
+            double w = weights[c];
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                sum[i] += w * chw[base + i];
+            }
+        }
+        float[] values = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            values[i] = (float) Math.max(0, sum[i]);
+        }
+        return new Heatmap(width, height, values);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.visualsearch.explain;
+
+import dev.visualsearch.catalog.CatalogService;
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.search.QueryImages;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Why does a search result match? {@code queryId} comes from a search response. {@code view=overlay|heatmap|json},
+ * {@code method=gradcam|gradcam-autograd|occlusion} ({@code scorecam} is served by occlusion),
+ * {@code side=result|query}. Answers carry {@code X-Cache: hit|miss}. Work runs on worker threads.
+ */
+@Path("/explain")
+public class ExplainResource {
+
+    private final ExplainService explain;
+    private final ExplainSubjects subjects;
+    private final CatalogService catalog;
+    private final QueryImages queries;
+    private final Vertx vertx;
+
+    public ExplainResource(ExplainService explain, ExplainSubjects subjects, CatalogService catalog,
+                           QueryImages queries, Vertx vertx) {
+        this.explain = explain;
+        this.subjects = subjects;
+        this.catalog = catalog;
+        this.queries = queries;
+        this.vertx = vertx;
+    }
+
+    @GET
+    @Path("{queryId}/{productId}")
+    @Produces({"image/png", "application/json"})
+    @Operation(summary = "Explain why a search result matches the query image (Grad-CAM heatmap)")
+    public Uni<Response> searchResult(@RestPath String queryId, @RestPath long productId, @RestQuery String view,
+                                      @RestQuery String method, @RestQuery String side) {
+        ExplainService.Request request = explain.request(view, method, side);
+        UUID id = parseQueryId(queryId);
+        return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
+            byte[] bytes = queries.find(id).orElseThrow(() -> ApiProblem.notFound("Query", queryId)
+                    .with("hint", "query images are kept for a limited time; search again"));
+            return ExplainSubjects.respond(explain.explain(subjects.of(bytes), subjects.of(product), request));
+        }, false));
+    }
+
+    private static UUID parseQueryId(String queryId) {
+        try {
+            return UUID.fromString(queryId);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("Query", queryId);
+        }
+    }
+}

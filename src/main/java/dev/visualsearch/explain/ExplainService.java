@@ -1,0 +1,185 @@
+package dev.visualsearch.explain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.embedding.ActiveModel;
+import dev.visualsearch.embedding.FeatureMapModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Explains why two images are similar under the active model: a CAM of one image (the {@link Side}) for the target
+ * cosine(its embedding, the other's embedding), rendered as an overlay, a pure heatmap or the JSON grid, and
+ * cached on disk. Blocking (inference, disk); call from worker threads.
+ */
+@ApplicationScoped
+public class ExplainService {
+
+    public enum View { OVERLAY, HEATMAP, JSON }
+
+    /** Which image of the pair the heatmap is drawn on: the matched product or the query. */
+    public enum Side { RESULT, QUERY }
+
+    /** An image of the pair: its content hash and its pixels, decoded only when a computation needs them. */
+    public record Subject(String sha256, Supplier<BufferedImage> pixels) {
+    }
+
+    /** An answer body with its media type and whether it came from the cache. */
+    public record Rendered(byte[] body, String mediaType, boolean cacheHit) {
+    }
+
+    /** A validated request: which view, method and side. */
+    public record Request(View view, CamMethod method, Side side) {
+    }
+
+    /** {@code scorecam} (the UI's name for its gradient-free option) is served by occlusion. */
+    private static final Map<String, String> ALIASES = Map.of("scorecam", OcclusionCam.ID);
+
+    private final ActiveModel model;
+    private final ExplanationCache cache;
+    private final ExplainConfig config;
+    private final ObjectMapper json;
+    private final Map<String, CamMethod> methods = new LinkedHashMap<>();
+
+    public ExplainService(ActiveModel model, ExplanationCache cache, ExplainConfig config, ObjectMapper json) {
+        this.model = model;
+        this.cache = cache;
+        this.config = config;
+        this.json = json;
+        for (CamMethod method : List.of(new GradCam(), new AutogradGradCam(), new OcclusionCam(config.occlusionGrid()))) {
+            methods.put(method.id(), method);
+        }
+    }
+
+    /** Resolves an API {@code method} value (default {@code gradcam}); 400 for an unknown one. */
+    public CamMethod method(String name) {
+        String id = name == null || name.isBlank() ? GradCam.ID : name.strip().toLowerCase(Locale.ROOT);
+        CamMethod method = methods.get(ALIASES.getOrDefault(id, id));
+        if (method == null) {
+            throw ApiProblem.badRequest("method must be one of " + String.join(", ", methods.keySet())
+                    + " (or scorecam, served by occlusion), not '" + name + "'");
+        }
+        return method;
+    }
+
+    /** Validates the query parameters of an explain route (400 problems for bad values). */
+    public Request request(String view, String method, String side) {
+        return new Request(view(view), method(method), side(side));
+    }
+
+    public static View view(String name) {
+        return parse(View.class, name, View.OVERLAY, "view");
+    }
+
+    public static Side side(String name) {
+        return parse(Side.class, name, Side.RESULT, "side");
+    }
+
+    public Rendered explain(Subject query, Subject result, Request request) {
+        CamMethod method = request.method();
+        Side side = request.side();
+        View view = request.view();
+        FeatureMapModel active = model.get().featureMaps().orElseThrow(() -> ApiProblem.conflict(
+                "The active model " + model.id() + " exposes no feature map, so its matches cannot be explained"));
+        Subject explained = side == Side.RESULT ? result : query;
+        Subject reference = side == Side.RESULT ? query : result;
+        String[] parts = {active.id(), method.id(), active.featureLayer(), "similarity", explained.sha256(),
+                reference.sha256()};
+        String viewKey = ExplanationCache.key(append(parts, view.name()));
+        Optional<byte[]> cached = cache.get(viewKey);
+        if (cached.isPresent()) {
+            return new Rendered(cached.get(), mediaType(view), true);
+        }
+        HeatmapView grid = grid(active, method, explained, reference, ExplanationCache.key(append(parts, "JSON")));
+        if (view == View.JSON) {
+            return new Rendered(toJson(grid), mediaType(view), false);
+        }
+        BufferedImage image = fit(explained.pixels().get(), config.maxRenderSide());
+        BufferedImage drawn = view == View.OVERLAY
+                ? HeatmapRenderer.overlay(image, grid.grid(), config.overlayOpacity())
+                : HeatmapRenderer.heatmap(grid.grid(), image.getWidth(), image.getHeight());
+        byte[] png = HeatmapRenderer.png(drawn);
+        cache.put(viewKey, png);
+        return new Rendered(png, mediaType(view), false);
+    }
+
+    /** The grid from the cache, or computed and cached (other views of the same pair reuse it). */
+    private HeatmapView grid(FeatureMapModel active, CamMethod method, Subject explained, Subject reference,
+                             String key) {
+        Optional<byte[]> cached = cache.get(key);
+        if (cached.isPresent()) {
+            try {
+                return json.readValue(cached.get(), HeatmapView.class);
+            } catch (IOException e) {
+                // unreadable (e.g. an older format): recompute below
+            }
+        }
+        float[] q = active.embed(reference.pixels().get());
+        float[] input = active.preprocessor().toNchw(List.of(explained.pixels().get()));
+        SimilarityTarget target = new SimilarityTarget(q);
+        Heatmap raw = method.compute(active, input, target);
+        Heatmap unit = raw.normalised();
+        HeatmapView view = new HeatmapView(unit.width(), unit.height(), unit.values(), raw.min(), raw.max(),
+                method.id(), target.describe(), active.id(), active.featureLayer(), explained.sha256(),
+                reference.sha256());
+        cache.put(key, toJson(view));
+        return view;
+    }
+
+    private byte[] toJson(HeatmapView view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String mediaType(View view) {
+        return view == View.JSON ? "application/json" : "image/png";
+    }
+
+    private static String[] append(String[] parts, String last) {
+        String[] all = java.util.Arrays.copyOf(parts, parts.length + 1);
+        all[parts.length] = last;
+        return all;
+    }
+
+    /** Scales an image down so that its longer side is at most {@code maxSide}; smaller images are kept as they are. */
+    static BufferedImage fit(BufferedImage image, int maxSide) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return image;
+        }
+        double scale = (double) maxSide / longer;
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
+        }
+    }
+}

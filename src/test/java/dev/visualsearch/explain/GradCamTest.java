@@ -1,0 +1,91 @@
+package dev.visualsearch.explain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
+import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
+import dev.visualsearch.support.Fixtures;
+import dev.visualsearch.support.UsesPyTorch;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Grad-CAM on the default model, on the reference fixtures: the closed form against PyTorch autograd. */
+@UsesPyTorch
+class GradCamTest {
+
+    private static InceptionEmbeddingModel model;
+    private static List<ExplainFixtures.Image> images;
+
+    @BeforeAll
+    static void load() throws Exception {
+        DjlEngine.pytorch(0);
+        model = new InceptionEmbeddingModel(InceptionMixed6Embedder.load(Fixtures.nsfwjsTarball()));
+        images = ExplainFixtures.images();
+    }
+
+    @AfterAll
+    static void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void closedFormAgreesWithAutogradOnEveryFixturePair() {
+        GradCam closed = new GradCam();
+        AutogradGradCam autograd = new AutogradGradCam();
+        double worst = 1;
+        for (int i = 0; i < images.size(); i++) {
+            ExplainFixtures.Image result = images.get(i);
+            ExplainFixtures.Image query = images.get((i + 1) % images.size());
+            SimilarityTarget target = new SimilarityTarget(query.embedding());
+            Heatmap a = closed.compute(model, result.nchw(), target);
+            Heatmap b = autograd.compute(model, result.nchw(), target);
+            double r = ExplainFixtures.pearson(a.values(), b.values());
+            System.out.printf("closed form vs autograd, %s explained for %s: correlation %.9f, max %.4e vs %.4e%n",
+                    result.name(), query.name(), r, a.max(), b.max());
+            assertEquals(17, a.width());
+            assertEquals(17, b.height());
+            assertTrue(a.max() > 0, result.name() + ": empty heatmap");
+            assertTrue(r >= 0.99, result.name() + ": correlation " + r);
+            // Same maths, not just the same shape: the raw magnitudes agree too.
+            assertEquals(1.0, b.max() / a.max(), 0.01, result.name() + ": magnitudes differ");
+            worst = Math.min(worst, r);
+        }
+        System.out.printf("closed form vs autograd: worst correlation %.9f over %d pairs%n", worst, images.size());
+    }
+
+    @Test
+    void heatmapIsNonNegativeNormalisesToUnitRangeAndIsDeterministic() {
+        ExplainFixtures.Image result = images.get(0);
+        SimilarityTarget target = new SimilarityTarget(images.get(1).embedding());
+        Heatmap first = new GradCam().compute(model, result.nchw(), target);
+        Heatmap second = new GradCam().compute(model, result.nchw(), target);
+        assertArrayEquals(first.values(), second.values(), 1e-7f);
+        assertTrue(first.min() >= 0);
+        Heatmap unit = first.normalised();
+        assertEquals(1.0f, unit.max(), 1e-6f);
+        assertTrue(unit.min() >= 0);
+    }
+
+    @Test
+    void explainingAnImageForItselfGivesANearlyEmptyMap() {
+        // For q = e the cosine is at its maximum and dS/dg = (q - S e)/|g| vanishes: there is nothing to explain.
+        ExplainFixtures.Image image = images.get(0);
+        Heatmap self = new GradCam().compute(model, image.nchw(), new SimilarityTarget(image.embedding()));
+        Heatmap other = new GradCam().compute(model, image.nchw(), new SimilarityTarget(images.get(2).embedding()));
+        assertTrue(self.max() < other.max() * 0.05, "self-similarity map " + self.max() + " vs " + other.max());
+    }
+
+    @Test
+    void closedFormRefusesClassTargets() {
+        assertThrows(UnsupportedOperationException.class,
+                () -> new GradCam().compute(model, images.get(0).nchw(), new ClassTarget(3)));
+    }
+}
