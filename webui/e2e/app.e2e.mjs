@@ -60,15 +60,49 @@ test('upload an image and see similar products', async () => {
   await shot('search');
 });
 
-test('start a pipeline run and watch it finish', async () => {
+test('open the explanation of a match', async () => {
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('search-drop-input').setInputFiles(QUERY_IMAGE);
+  await page.getByTestId('result-card').nth(1).waitFor();
+  await page.getByTestId('result-card').nth(1).getByText('Explain match').click();
+  const overlay = page.getByTestId('explain-overlay-result');
+  await overlay.waitFor();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid="explain-overlay-result"]');
+    return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+  });
+  const slider = page.getByTestId('explain-opacity-slider');
+  const before = Number(await slider.inputValue());
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Number(await slider.inputValue()) > before || before === 1, 'the opacity slider works with the keyboard');
+  await shot('explain');
+});
+
+test('start the whole pipeline and watch it finish', async () => {
   await page.goto(`${BASE}/pipelines`);
-  await page.getByTestId('pipeline-start-index').click();
+  await page.getByTestId('pipeline-start-all').click();
   const row = page.locator('[data-testid="pipeline-run-row"]').first();
   await page.waitForFunction(() => {
     const first = document.querySelector('[data-testid="pipeline-run-row"]');
-    return first?.getAttribute('data-status') === 'succeeded' && first.textContent?.includes('index');
-  });
+    return first?.getAttribute('data-status') === 'succeeded' && first.textContent?.includes('all');
+  }, null, { timeout: 180_000 });
   assert.equal(await row.getAttribute('data-status'), 'succeeded');
   await page.getByTestId('index-status').waitFor();
   await shot('pipelines');
+});
+
+test('see the clusters and the projection plot', async () => {
+  await page.goto(`${BASE}/clusters`);
+  const clusters = page.getByTestId('cluster-card');
+  await clusters.first().waitFor();
+  assert.ok((await clusters.count()) >= 2, 'several clusters are shown');
+  await shot('clusters');
+  await page.goto(`${BASE}/analytics`);
+  const plot = page.getByTestId('projection-plot');
+  await plot.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="projection-plot"] .point').length > 100,
+    null, { timeout: 60_000 });
+  await shot('analytics');
 });

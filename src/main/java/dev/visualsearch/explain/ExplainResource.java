@@ -2,6 +2,7 @@ package dev.visualsearch.explain;
 
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.index.IndexService;
 import dev.visualsearch.search.QueryImages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -26,14 +27,16 @@ public class ExplainResource {
     private final ExplainSubjects subjects;
     private final CatalogService catalog;
     private final QueryImages queries;
+    private final IndexService indexes;
     private final Vertx vertx;
 
     public ExplainResource(ExplainService explain, ExplainSubjects subjects, CatalogService catalog,
-                           QueryImages queries, Vertx vertx) {
+                           QueryImages queries, IndexService indexes, Vertx vertx) {
         this.explain = explain;
         this.subjects = subjects;
         this.catalog = catalog;
         this.queries = queries;
+        this.indexes = indexes;
         this.vertx = vertx;
     }
 
@@ -48,7 +51,8 @@ public class ExplainResource {
         return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
             byte[] bytes = queries.find(id).orElseThrow(() -> ApiProblem.notFound("Query", queryId)
                     .with("hint", "query images are kept for a limited time; search again"));
-            return ExplainSubjects.respond(explain.explain(subjects.of(bytes), subjects.of(product), request));
+            var query = subjects.of(bytes, queries.vector(id, indexes.activeModelId()));
+            return ExplainSubjects.respond(explain.explain(query, subjects.of(product), request));
         }, false));
     }
 

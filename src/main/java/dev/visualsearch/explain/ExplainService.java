@@ -31,7 +31,8 @@ public class ExplainService {
     public enum Side { RESULT, QUERY }
 
     /** An image of the pair: its content hash and its pixels, decoded only when a computation needs them. */
-    public record Subject(String sha256, Supplier<BufferedImage> pixels) {
+    /** An image to explain or explain against; {@code vector} is its embedding when already known. */
+    public record Subject(String sha256, Supplier<BufferedImage> pixels, Optional<float[]> vector) {
     }
 
     /** An answer body with its media type and whether it came from the cache. */
@@ -124,7 +125,9 @@ public class ExplainService {
                 // unreadable (e.g. an older format): recompute below
             }
         }
-        float[] q = active.embed(reference.pixels().get());
+        // The reference's vector is usually known (the index holds products', the search kept the query's): reusing
+        // it saves a forward pass, leaving one pass for the explained image's feature map.
+        float[] q = reference.vector().orElseGet(() -> active.embed(reference.pixels().get()));
         float[] input = active.preprocessor().toNchw(List.of(explained.pixels().get()));
         SimilarityTarget target = new SimilarityTarget(q);
         Heatmap raw = method.compute(active, input, target);

@@ -3,15 +3,16 @@ package dev.visualsearch.explain;
 import dev.visualsearch.catalog.Product;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
+import dev.visualsearch.common.Digests;
+import dev.visualsearch.index.IndexService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns products and query bytes into {@link ExplainService.Subject}s (decoded lazily, once) and answers into HTTP. */
@@ -20,10 +21,12 @@ public class ExplainSubjects {
 
     private final ImageStore images;
     private final ImageDecoder decoder;
+    private final IndexService indexes;
 
-    public ExplainSubjects(ImageStore images, ImageDecoder decoder) {
+    public ExplainSubjects(ImageStore images, ImageDecoder decoder, IndexService indexes) {
         this.images = images;
         this.decoder = decoder;
+        this.indexes = indexes;
     }
 
     /** A product's stored image; blocking when decoded. */
@@ -34,12 +37,13 @@ public class ExplainSubjects {
             } catch (IOException e) {
                 throw new UncheckedIOException("The image of product " + product.id + " is missing", e);
             }
-        }));
+        }), indexes.isReady() ? indexes.exact().vector(product.id) : Optional.empty());
     }
 
-    /** A kept query image. */
-    public ExplainService.Subject of(byte[] bytes) {
-        return new ExplainService.Subject(sha256(bytes), memo(() -> decoder.decode(bytes).rgb()));
+    /** A kept query image, with its vector when the search kept one for the active model. */
+    public ExplainService.Subject of(byte[] bytes, Optional<float[]> vector) {
+        return new ExplainService.Subject(HexFormat.of().formatHex(Digests.of("SHA-256", bytes)),
+                memo(() -> decoder.decode(bytes).rgb()), vector);
     }
 
     static Response respond(ExplainService.Rendered rendered) {
@@ -60,13 +64,5 @@ public class ExplainSubjects {
                 return image;
             }
         };
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -2,8 +2,13 @@ package dev.visualsearch.search;
 
 import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.common.DataDirectory;
+import dev.visualsearch.embedding.Vectors;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,15 +37,45 @@ public class QueryImages {
         this.ttl = config.queryImagesTtl();
     }
 
-    /** Stores the original bytes of a query image; blocking. */
-    public void keep(UUID queryId, byte[] bytes, ImageFormat format) {
+    /**
+     * Stores the original bytes of a query image and its vector under the model that produced it, so that an
+     * explanation needs no second forward pass for the query; blocking.
+     */
+    public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
         try {
-            Path temp = Files.createTempFile(folder, ".q-", ".part");
-            Files.write(temp, bytes);
-            Files.move(temp, folder.resolve(queryId + "." + format.extension()));
+            write(folder.resolve(queryId + ".vec"), vectorFile(modelId, vector));
+            write(folder.resolve(queryId + "." + format.extension()), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the query image", e);
         }
+    }
+
+    /** The query's vector if it was computed by {@code modelId}; blocking. */
+    public Optional<float[]> vector(UUID queryId, String modelId) {
+        Path file = folder.resolve(queryId + ".vec");
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (!in.readUTF().equals(modelId)) {
+                return Optional.empty();
+            }
+            return Optional.of(Vectors.fromBytes(in.readAllBytes()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] vectorFile(String modelId, float[] vector) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(modelId);
+            out.write(Vectors.toBytes(vector));
+        }
+        return bytes.toByteArray();
+    }
+
+    private void write(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(folder, ".q-", ".part");
+        Files.write(temp, bytes);
+        Files.move(temp, target);
     }
 
     /** The kept image of a query, unless it expired or was evicted; blocking. */

@@ -61,7 +61,7 @@ public class SearchService {
             float[] vector = embeddings.embed(image.rgb());
             double embedMs = (System.nanoTime() - embedStart) / 1e6;
             VectorSearch.Outcome outcome = vectors.search(vector, query.k(), query.category(), query.mode(), -1);
-            queryImages.keep(queryId, image.bytes(), image.format());
+            queryImages.keep(queryId, image.bytes(), image.format(), indexes.activeModelId(), vector);
             return new Searched(outcome, embedMs);
         }, false).chain(searched -> respond(queryId, "image", null, query, searched, startNanos));
     }

@@ -38,7 +38,11 @@ final class ApiBench {
     private ApiBench() {
     }
 
-    static List<Map<String, Object>> run(int[] concurrency, int requestsPerClient) throws Exception {
+    /** Latency rows per concurrency, and the explain timings under key "explain". */
+    record Result(List<Map<String, Object>> search, Map<String, Object> explain) {
+    }
+
+    static Result run(int[] concurrency, int requestsPerClient, int explanations) throws Exception {
         Path data = Path.of("target/bench/app-data");
         Files.createDirectories(data);
         Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), data.resolve("nsfwjs-4.4.0.tgz"),
@@ -59,7 +63,7 @@ final class ApiBench {
             for (int clients : concurrency) {
                 rows.add(load(base, image, clients, requestsPerClient));
             }
-            return rows;
+            return new Result(rows, explain(base, image, explanations));
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
@@ -101,6 +105,53 @@ final class ApiBench {
         row.put("requestsPerSecond", Stats.round(ms.length / seconds, 2));
         System.out.println("  " + row);
         return row;
+    }
+
+    /**
+     * {@code GET /api/explain/{queryId}/{productId}} (Grad-CAM overlay PNG) for different results of one search:
+     * first uncached, then the same again from the disk cache, one at a time, beside the search's own embedMs.
+     */
+    private static Map<String, Object> explain(String base, byte[] image, int count) throws Exception {
+        JsonNode search = new ObjectMapper().readTree(searchBody(base, image, Math.max(count, 1)));
+        String queryId = search.get("queryId").asText();
+        double[] uncached = new double[count];
+        double[] cached = new double[count];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < count; i++) {
+                long productId = search.get("results").get(i).get("productId").asLong();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/explain/" + queryId + "/"
+                        + productId)).timeout(Duration.ofSeconds(60)).build();
+                long t = System.nanoTime();
+                HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                double ms = (System.nanoTime() - t) / 1e6;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("explain answered " + response.statusCode());
+                }
+                (pass == 0 ? uncached : cached)[i] = ms;
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("explanations", count);
+        row.put("uncachedP50Ms", Stats.round(Stats.percentile(uncached, 50), 1));
+        row.put("cachedP50Ms", Stats.round(Stats.percentile(cached, 50), 1));
+        row.put("searchEmbedMs", search.get("embedMs").asDouble());
+        System.out.println("  explain: " + row);
+        return row;
+    }
+
+    private static String searchBody(String base, byte[] image, int k) throws Exception {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(image);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n" + k + "\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int search(String base, byte[] image) throws Exception {

@@ -92,7 +92,10 @@ public final class BenchmarkSuite {
         results.put("search", search);
 
         System.out.println("End-to-end POST /api/search (256 px image, packaged app, sample catalogue)");
-        results.put("api", ApiBench.run(quick ? new int[] {1, 4} : new int[] {1, 4, 16}, quick ? 10 : 25));
+        ApiBench.Result api = ApiBench.run(quick ? new int[] {1, 4} : new int[] {1, 4, 16}, quick ? 10 : 25,
+                quick ? 3 : 10);
+        results.put("api", api.search());
+        results.put("explain", api.explain());
 
         results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
