@@ -162,6 +162,9 @@ class PackagedAppIT {
         while (System.nanoTime() < deadline) {
             runs = get("/api/pipeline/runs");
             for (JsonNode run : runs) {
+                if (run.get("job").asText().equals("seed") && run.get("status").asText().equals("failed")) {
+                    throw new AssertionError("seeding failed: " + run + "; see target/packaged-app-it.log");
+                }
                 if (run.get("job").asText().equals("seed") && run.get("status").asText().equals("succeeded")) {
                     assertTrue(run.get("message").asText().contains("failed 0"), run.get("message").asText());
                     return;
