@@ -1,6 +1,6 @@
 import { CAM_METHODS, CamMethod } from '../api/explain-api';
 
-const METHOD_LABELS: Record<CamMethod, string> = { gradcam: 'Grad-CAM', scorecam: 'Score-CAM' };
+const METHOD_LABELS: Record<CamMethod, string> = { gradcam: 'Grad-CAM', occlusion: 'Occlusion' };
 
 export function ExplainControls({
   method,
