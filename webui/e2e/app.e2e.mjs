@@ -106,3 +106,23 @@ test('see the clusters and the projection plot', async () => {
     null, { timeout: 60_000 });
   await shot('analytics');
 });
+
+test('pages fit a phone screen and the navigation works from the keyboard', async () => {
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  try {
+    for (const path of ['/', '/catalogue', '/clusters', '/analytics', '/pipelines']) {
+      await phone.goto(`${BASE}${path}`);
+      await phone.waitForLoadState('networkidle');
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px at 360px wide`);
+    }
+    await phone.goto(`${BASE}/catalogue`);
+    await phone.getByTestId('catalogue-card').first().waitFor();
+    await phone.screenshot({ path: join(SHOTS, 'catalogue-phone.png') });
+    await phone.keyboard.press('Tab');
+    const focused = await phone.evaluate(() => document.activeElement?.tagName);
+    assert.ok(['A', 'BUTTON', 'INPUT', 'SELECT'].includes(focused), `Tab focuses a control, not ${focused}`);
+  } finally {
+    await phone.close();
+  }
+});

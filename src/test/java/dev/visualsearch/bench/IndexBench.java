@@ -54,34 +54,38 @@ final class IndexBench {
         }
         FaissNative.setThreads(1);
         if (size <= 200_000) {
-            rows.add(faiss("Flat", flat, ids, queryVectors, queries, truth, size, 64, 16, scratch));
+            rows.addAll(faiss("Flat", new int[][] {{64, 16}}, flat, ids, queryVectors, queries, truth, size, scratch));
         }
         if (withHnsw) {
-            for (int ef : new int[] {32, 64, 128}) {
-                rows.add(faiss("HNSW32", flat, ids, queryVectors, queries, truth, size, ef, 16, scratch));
-            }
+            rows.addAll(faiss("HNSW32", new int[][] {{32, 16}, {64, 16}, {128, 16}}, flat, ids, queryVectors, queries,
+                    truth, size, scratch));
         }
         int lists = Math.max(16, (int) Math.sqrt(size));
-        for (int nprobe : new int[] {8, 16, 32}) {
-            rows.add(faiss("IVF" + lists + ",Flat", flat, ids, queryVectors, queries, truth, size, 64, nprobe,
-                    scratch));
-        }
+        rows.addAll(faiss("IVF" + lists + ",Flat", new int[][] {{64, 8}, {64, 16}, {64, 32}}, flat, ids, queryVectors,
+                queries, truth, size, scratch));
         return rows;
     }
 
-    private static Map<String, Object> faiss(String factory, float[] flat, long[] ids, float[] queryVectors,
-                                             int queries, List<Set<Long>> truth, int size, int ef, int nprobe,
-                                             Path scratch) throws Exception {
+    /** Builds the index once and measures it at each {efSearch, nprobe} setting. */
+    private static List<Map<String, Object>> faiss(String factory, int[][] settings, float[] flat, long[] ids,
+                                                   float[] queryVectors, int queries, List<Set<Long>> truth, int size,
+                                                   Path scratch) throws Exception {
         long start = System.nanoTime();
-        try (FaissIndex index = FaissIndex.build(factory, "bench", DIM, ids, flat, ef, nprobe)) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (FaissIndex index = FaissIndex.build(factory, "bench", DIM, ids, flat, settings[0][0], settings[0][1])) {
             double build = (System.nanoTime() - start) / 1e9;
             Path file = scratch.resolve("bench-" + factory.replace(',', '-'));
             index.save(file);
             long bytes = Files.size(file.resolveSibling(file.getFileName() + ".faiss"));
-            String name = "faiss " + factory + (factory.startsWith("HNSW") ? " ef" + ef : "")
-                    + (factory.startsWith("IVF") ? " nprobe" + nprobe : "");
-            return measure(name, index, queryVectors, queries, truth, null, build, (double) bytes / size, size);
+            for (int[] setting : settings) {
+                index.retune(setting[0], setting[1]);
+                String name = "faiss " + factory + (factory.startsWith("HNSW") ? " ef" + setting[0] : "")
+                        + (factory.startsWith("IVF") ? " nprobe" + setting[1] : "");
+                rows.add(measure(name, index, queryVectors, queries, truth, null, build, (double) bytes / size,
+                        size));
+            }
         }
+        return rows;
     }
 
     private static Map<String, Object> measure(String name, VectorIndex index, float[] queryVectors, int queries,

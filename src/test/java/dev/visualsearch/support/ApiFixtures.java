@@ -27,18 +27,7 @@ public final class ApiFixtures {
     }
 
     public static JsonPath awaitRun(String runId) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            JsonPath run = given().get("/api/pipeline/runs/" + runId).then().statusCode(200).extract().jsonPath();
-            String status = run.getString("status");
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return run;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Run " + runId + " did not finish: " + run.prettify());
-            }
-            sleep(100);
-        }
+        return PipelineRuns.await(java.util.UUID.fromString(runId));
     }
 
     private static void sleep(long ms) {
