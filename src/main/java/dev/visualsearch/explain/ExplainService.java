@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.FeatureMapModel;
+import dev.visualsearch.embedding.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -50,10 +51,13 @@ public class ExplainService {
     private final ExplanationCache cache;
     private final ExplainConfig config;
     private final ObjectMapper json;
+    private final InferenceSlots slots;
     private final Map<String, CamMethod> methods = new LinkedHashMap<>();
 
-    public ExplainService(ActiveModel model, ExplanationCache cache, ExplainConfig config, ObjectMapper json) {
+    public ExplainService(ActiveModel model, ExplanationCache cache, ExplainConfig config, ObjectMapper json,
+                          InferenceSlots slots) {
         this.model = model;
+        this.slots = slots;
         this.cache = cache;
         this.config = config;
         this.json = json;
@@ -127,10 +131,10 @@ public class ExplainService {
         }
         // The reference's vector is usually known (the index holds products', the search kept the query's): reusing
         // it saves a forward pass, leaving one pass for the explained image's feature map.
-        float[] q = reference.vector().orElseGet(() -> active.embed(reference.pixels().get()));
+        float[] q = reference.vector().orElseGet(() -> slots.run(() -> active.embed(reference.pixels().get())));
         float[] input = active.preprocessor().toNchw(List.of(explained.pixels().get()));
         SimilarityTarget target = new SimilarityTarget(q);
-        Heatmap raw = method.compute(active, input, target);
+        Heatmap raw = slots.run(() -> method.compute(active, input, target));
         Heatmap unit = raw.normalised();
         HeatmapView view = new HeatmapView(unit.width(), unit.height(), unit.values(), raw.min(), raw.max(),
                 method.id(), target.describe(), active.id(), active.featureLayer(), explained.sha256(),
