@@ -196,7 +196,7 @@ public class IndexService {
     }
 
     private ExactIndex buildExact(String modelId, List<StoredVector> stored, IntConsumer percent) {
-        ExactIndex index = new ExactIndex(modelId, dimensionOf(stored));
+        ExactIndex index = new ExactIndex(modelId, dimensionOf(stored), Math.max(1024, stored.size() + stored.size() / 8));
         for (int i = 0; i < stored.size(); i++) {
             index.add(stored.get(i).productId(), stored.get(i).vector());
             if (i % 1000 == 0) {

@@ -39,7 +39,7 @@ final class IndexBench {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         long start = System.nanoTime();
-        ExactIndex exact = new ExactIndex("bench", DIM);
+        ExactIndex exact = new ExactIndex("bench", DIM, size);
         float[] row = new float[DIM];
         for (int i = 0; i < size; i++) {
             System.arraycopy(flat, i * DIM, row, 0, DIM);

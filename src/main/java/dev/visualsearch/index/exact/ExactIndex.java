@@ -39,7 +39,8 @@ public final class ExactIndex implements VectorIndex {
         this(modelId, dimension, 1024);
     }
 
-    private ExactIndex(String modelId, int dimension, int capacity) {
+    /** Sized up front for {@code capacity} vectors: growing copies the matrix, which at a million rows doubles memory. */
+    public ExactIndex(String modelId, int dimension, int capacity) {
         this.descriptor = new IndexDescriptor(BACKEND, modelId, dimension, IndexDescriptor.COSINE);
         this.dim = dimension;
         this.matrix = new float[Math.max(1, capacity) * dimension];
