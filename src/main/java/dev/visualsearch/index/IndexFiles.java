@@ -1,13 +1,12 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.common.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes index files through a temporary file and an atomic rename, so a crash leaves the previous file intact. */
 public final class IndexFiles {
@@ -27,11 +26,7 @@ public final class IndexFiles {
                     1 << 16))) {
                 writer.write(out);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write index file " + file, e);
         }

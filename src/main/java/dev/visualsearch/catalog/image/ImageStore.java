@@ -1,5 +1,6 @@
 package dev.visualsearch.catalog.image;
 
+import dev.visualsearch.common.AtomicFiles;
 import dev.visualsearch.common.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.RenderingHints;
@@ -8,10 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -121,11 +120,7 @@ public class ImageStore {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     writer.write(out);
                 }
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.moveIntoPlace(temp, target);
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -1,5 +1,6 @@
 package dev.visualsearch.index.faiss;
 
+import dev.visualsearch.common.AtomicFiles;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexDescriptor;
@@ -10,10 +11,8 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -222,7 +221,7 @@ public final class FaissIndex implements VectorIndex {
             Path temp = faissFile.resolveSibling(faissFile.getFileName() + ".tmp");
             Files.createDirectories(file.toAbsolutePath().getParent());
             FaissNative.write(handle, temp.toString());
-            move(temp, faissFile);
+            AtomicFiles.moveIntoPlace(temp, faissFile);
             IndexFiles.writeAtomically(file.resolveSibling(file.getFileName() + ".header"), out -> {
                 IndexFileHeader.current(descriptor, live.size()).write(out);
                 for (long id : live) {
@@ -273,14 +272,6 @@ public final class FaissIndex implements VectorIndex {
             handle = 0;
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
