@@ -39,10 +39,6 @@ public class ActiveModel {
         return loaded;
     }
 
-    public boolean isLoaded() {
-        return model != null;
-    }
-
     public String id() {
         return config.model().equals("inception-mixed6") ? InceptionEmbeddingModel.ID : get().id();
     }

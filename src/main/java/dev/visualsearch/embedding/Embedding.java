@@ -22,10 +22,6 @@ public class Embedding {
     public byte[] vector;
     public Instant createdAt;
 
-    public float[] floats() {
-        return Vectors.fromBytes(vector);
-    }
-
     public static class Key implements Serializable {
         public long productId;
         public String modelId;

@@ -55,16 +55,4 @@ public class EmbeddingRepository {
                 .setParameter("model", modelId).getSingleResult()))
                 .map(row -> new EmbeddingStamp((Long) row[0], (java.time.Instant) row[1]));
     }
-
-    public Uni<Embedding> find(long productId, String modelId) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(Embedding.class,
-                keyOf(productId, modelId))));
-    }
-
-    private static Embedding.Key keyOf(long productId, String modelId) {
-        Embedding.Key key = new Embedding.Key();
-        key.productId = productId;
-        key.modelId = modelId;
-        return key;
-    }
 }

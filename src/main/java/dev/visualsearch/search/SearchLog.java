@@ -61,10 +61,6 @@ public class SearchLog {
         }
     }
 
-    public long droppedCount() {
-        return (long) dropped.count();
-    }
-
     @Scheduled(every = "${app.search.log-flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         List<SearchLogEntry> batch = take();

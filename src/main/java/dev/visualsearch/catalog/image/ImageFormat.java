@@ -41,15 +41,6 @@ public enum ImageFormat {
         return Optional.empty();
     }
 
-    public static Optional<ImageFormat> fromExtension(String extension) {
-        for (ImageFormat format : values()) {
-            if (format.extension.equalsIgnoreCase(extension)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
-    }
-
     private static boolean startsWith(byte[] bytes, int offset, int... magic) {
         if (bytes.length < offset + magic.length) {
             return false;
