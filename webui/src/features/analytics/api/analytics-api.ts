@@ -25,6 +25,10 @@ export interface SearchMetrics {
   /** 0..1 */
   zeroResultRate: number;
   latencyMs: { p50: number; p95: number; p99: number };
+  /** 0..1, share of image searches whose query vector came from the cache. */
+  embedCacheHitRate: number;
+  /** 95th percentile of the wait for an inference slot. */
+  queueP95Ms: number;
   /** `day` is an ISO date (YYYY-MM-DD). */
   byDay: { day: string; count: number; p50Ms: number }[];
   topCategories: { category: string; count: number }[];

@@ -37,6 +37,8 @@ function Tiles({ metrics }: { metrics: SearchMetrics }) {
     ['Latency p50', formatMs(metrics.latencyMs?.p50)],
     ['Latency p95', formatMs(metrics.latencyMs?.p95)],
     ['Latency p99', formatMs(metrics.latencyMs?.p99)],
+    ['Query-vector cache hits', formatPercent(metrics.embedCacheHitRate ?? 0)],
+    ['Model queue p95', formatMs(metrics.queueP95Ms)],
   ];
   return (
     <dl className="tiles" data-testid="search-metrics-tiles">

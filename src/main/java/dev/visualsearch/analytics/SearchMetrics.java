@@ -3,8 +3,14 @@ package dev.visualsearch.analytics;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Search analytics over the search log (all time, or the last {@code days} days). Latencies are end-to-end. */
-public record SearchMetrics(long totalSearches, double zeroResultRate, Latency latencyMs, List<Day> byDay,
+/**
+ * Search analytics over the search log (all time, or the last {@code days} days). Latencies are end-to-end.
+ * {@code embedCacheHitRate} is the share of image searches whose query vector came from the cache, and
+ * {@code queueP95Ms} the 95th percentile of the wait for an inference slot (image searches that ran the model): when
+ * it grows, searches are queuing behind the model and more inference slots or instances are due.
+ */
+public record SearchMetrics(long totalSearches, double zeroResultRate, Latency latencyMs, double embedCacheHitRate,
+                            double queueP95Ms, List<Day> byDay,
                             List<CategoryCount> topCategories, List<ModeCount> byMode,
                             List<ClusterCount> clusterDistribution) {
 

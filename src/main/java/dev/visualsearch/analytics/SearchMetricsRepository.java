@@ -33,7 +33,9 @@ public class SearchMetricsRepository {
                         + "coalesce(avg(case when s.result_count = 0 then 1.0 else 0.0 end), 0) as zero_rate, "
                         + "percentile_cont(0.5) within group (order by s.took_ms) as p50, "
                         + "percentile_cont(0.95) within group (order by s.took_ms) as p95, "
-                        + "percentile_cont(0.99) within group (order by s.took_ms) as p99 "
+                        + "percentile_cont(0.99) within group (order by s.took_ms) as p99, "
+                        + "avg(case s.embed_cache when 'hit' then 1.0 when 'miss' then 0.0 end) as cache_hit_rate, "
+                        + "percentile_cont(0.95) within group (order by s.queue_ms) as queue_p95 "
                         + "from search_log s where" + WINDOW)
                 .execute(window).map(rows -> rows.iterator().next());
         Uni<List<SearchMetrics.Day>> byDay = list("select (s.created_at at time zone 'UTC')::date as day, "
@@ -56,8 +58,10 @@ public class SearchMetricsRepository {
             long total = row.getLong("total");
             SearchMetrics.Latency latency = new SearchMetrics.Latency(orZero(row.getDouble("p50")),
                     orZero(row.getDouble("p95")), orZero(row.getDouble("p99")));
-            return new SearchMetrics(total, row.getNumeric("zero_rate").doubleValue(), latency, all.getItem2(),
-                    all.getItem3(), all.getItem4(), all.getItem5());
+            Number cacheHitRate = row.getNumeric("cache_hit_rate");
+            return new SearchMetrics(total, row.getNumeric("zero_rate").doubleValue(), latency,
+                    cacheHitRate == null ? 0 : cacheHitRate.doubleValue(), orZero(row.getDouble("queue_p95")),
+                    all.getItem2(), all.getItem3(), all.getItem4(), all.getItem5());
         });
     }
 

@@ -35,6 +35,11 @@ public class EmbeddingService {
         return slots.run(() -> model.get().embed(image));
     }
 
+    /** As {@link #embed}, also telling how long the request waited for a free inference slot. */
+    public InferenceSlots.Timed<float[]> embedTimed(BufferedImage image) {
+        return slots.timed(() -> model.get().embed(image));
+    }
+
     public EmbeddingModel model() {
         return model.get();
     }

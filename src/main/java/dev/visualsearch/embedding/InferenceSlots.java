@@ -39,7 +39,16 @@ public class InferenceSlots {
         registry.gauge("inference_queue_length", slots, Semaphore::getQueueLength);
     }
 
+    /** The result of one inference and how long it waited for a slot (the queue time the search log records). */
+    public record Timed<T>(T value, double queueMs) {
+    }
+
     public <T> T run(Supplier<T> inference) {
+        return timed(inference).value();
+    }
+
+    public <T> Timed<T> timed(Supplier<T> inference) {
+        long waitStart = System.nanoTime();
         boolean acquired;
         try {
             acquired = slots.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -50,8 +59,9 @@ public class InferenceSlots {
         if (!acquired) {
             throw ApiProblem.tooManyRequests("The model is busy with other requests; retry in a moment", 1);
         }
+        double queueMs = (System.nanoTime() - waitStart) / 1e6;
         try {
-            return threads.submit(inference::get).get();
+            return new Timed<>(threads.submit(inference::get).get(), queueMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiProblem.serviceUnavailable("Interrupted while waiting for the model");

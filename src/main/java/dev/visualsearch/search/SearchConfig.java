@@ -19,6 +19,10 @@ public interface SearchConfig {
     @WithDefault("10000")
     int logBuffer();
 
+    /** Vectors of recent query images kept by content so a repeated photo skips the forward pass; 0 turns it off. */
+    @WithDefault("512")
+    int queryVectorCache();
+
     /** Query images kept for explanations; the oldest go first. */
     @WithDefault("2000")
     int queryImagesMax();

@@ -7,8 +7,12 @@ import java.util.UUID;
 /**
  * A search answer. {@code mode} is the mode actually used, which differs from {@code requestedMode} when the
  * requested one cannot be served yet (then {@code note} says why); {@code index} names the index that answered.
+ * For an image search, {@code embedCache} says whether the query vector came from the query-vector cache ("hit",
+ * no forward pass) or was computed ("miss"), and {@code queueMs} is the part of {@code embedMs} spent waiting for an
+ * inference slot.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(UUID queryId, String model, String index, String mode, String requestedMode,
-                             double tookMs, double embedMs, double searchMs, String note, List<SearchHit> results) {
+                             double tookMs, double embedMs, Double queueMs, String embedCache, double searchMs,
+                             String note, List<SearchHit> results) {
 }

@@ -7,6 +7,7 @@ import dev.visualsearch.catalog.ProductView;
 import dev.visualsearch.catalog.image.DecodedImage;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.EmbeddingService;
+import dev.visualsearch.embedding.InferenceSlots;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,18 +39,20 @@ public class SearchService {
     private final CatalogService catalog;
     private final ProductRepository products;
     private final QueryImages queryImages;
+    private final QueryVectorCache queryVectors;
     private final SearchLog log;
     private final Vertx vertx;
 
     public SearchService(EmbeddingService embeddings, VectorSearch vectors, IndexService indexes,
-                         CatalogService catalog, ProductRepository products, QueryImages queryImages, SearchLog log,
-                         Vertx vertx) {
+                         CatalogService catalog, ProductRepository products, QueryImages queryImages,
+                         QueryVectorCache queryVectors, SearchLog log, Vertx vertx) {
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.indexes = indexes;
         this.catalog = catalog;
         this.products = products;
         this.queryImages = queryImages;
+        this.queryVectors = queryVectors;
         this.log = log;
         this.vertx = vertx;
     }
@@ -57,12 +60,18 @@ public class SearchService {
     public Uni<SearchResponse> byImage(DecodedImage image, Query query, long startNanos) {
         UUID queryId = UUID.randomUUID();
         return vertx.executeBlocking(() -> {
-            long embedStart = System.nanoTime();
-            float[] vector = embeddings.embed(image.rgb());
-            double embedMs = (System.nanoTime() - embedStart) / 1e6;
-            VectorSearch.Outcome outcome = vectors.search(vector, query.k(), query.category(), query.mode(), -1);
-            queryImages.keep(queryId, image.bytes(), image.format(), indexes.activeModelId(), vector);
-            return new Searched(outcome, embedMs);
+            String modelId = indexes.activeModelId();
+            String cacheKey = QueryVectorCache.key(modelId, image.bytes());
+            Embedded embedded = queryVectors.get(cacheKey).map(Embedded::cached).orElseGet(() -> {
+                long embedStart = System.nanoTime();
+                InferenceSlots.Timed<float[]> timed = embeddings.embedTimed(image.rgb());
+                queryVectors.put(cacheKey, timed.value());
+                return new Embedded(timed.value(), (System.nanoTime() - embedStart) / 1e6, timed.queueMs(), "miss");
+            });
+            VectorSearch.Outcome outcome = vectors.search(embedded.vector(), query.k(), query.category(),
+                    query.mode(), -1);
+            queryImages.keep(queryId, image.bytes(), image.format(), modelId, embedded.vector());
+            return new Searched(outcome, embedded);
         }, false).chain(searched -> respond(queryId, "image", null, query, searched, startNanos));
     }
 
@@ -71,11 +80,21 @@ public class SearchService {
         return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
             float[] vector = indexes.exact().vector(productId).orElseThrow(() -> ApiProblem.conflict(
                     "Product " + productId + " has no embedding for the active model yet; run the embed job"));
-            return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId), null);
+            return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId),
+                    Embedded.NONE);
         }, false)).chain(searched -> respond(queryId, "product", productId, query, searched, startNanos));
     }
 
-    private record Searched(VectorSearch.Outcome outcome, Double embedMs) {
+    private record Searched(VectorSearch.Outcome outcome, Embedded embedded) {
+    }
+
+    /** The query vector and what producing it cost: embedMs includes queueMs (the wait for an inference slot). */
+    private record Embedded(float[] vector, Double embedMs, Double queueMs, String cache) {
+        static final Embedded NONE = new Embedded(null, null, null, null);
+
+        static Embedded cached(float[] vector) {
+            return new Embedded(vector, null, null, "hit");
+        }
     }
 
     private Uni<SearchResponse> respond(UUID queryId, String source, Long sourceProductId, Query query,
@@ -96,14 +115,16 @@ public class SearchService {
             }
             double tookMs = (System.nanoTime() - startNanos) / 1e6;
             VectorSearch.Outcome outcome = searched.outcome();
+            Embedded embedded = searched.embedded();
             log.record(new SearchLogEntry(queryId, Instant.now(), source, sourceProductId, query.mode().name(),
                     outcome.mode().name(), outcome.index(), query.k(), query.category(), indexes.activeModelId(),
                     results.stream().mapToLong(SearchHit::productId).toArray(), scores(results), tookMs,
-                    searched.embedMs(), outcome.searchMs()));
+                    embedded.embedMs(), embedded.queueMs(), embedded.cache(), outcome.searchMs()));
             return new SearchResponse("image".equals(source) ? queryId : null, indexes.activeModelId(),
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
-                    searched.embedMs() == null ? 0 : round(searched.embedMs()), round(outcome.searchMs()),
-                    outcome.note(), results);
+                    embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
+                    embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),
+                    round(outcome.searchMs()), outcome.note(), results);
         });
     }
 

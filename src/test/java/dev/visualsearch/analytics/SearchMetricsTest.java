@@ -57,6 +57,11 @@ class SearchMetricsTest {
             insert(connection, "now()::date - 2 + interval '12 hours'", "ann", 100, a);
             // outside a 30-day window
             insert(connection, "now() - interval '60 days'", "exact", 1000, b);
+            // query vectors: two from the cache, three computed after 0, 10 and 20 ms in the inference queue
+            connection.createStatement().executeUpdate("update search_log set embed_cache = 'hit' where took_ms in "
+                    + "(10, 20)");
+            connection.createStatement().executeUpdate("update search_log set embed_cache = 'miss', queue_ms = "
+                    + "took_ms - 30 where took_ms in (30, 40, 50)");
         }
 
         given().config(DOUBLES).queryParam("days", 30).get("/api/analytics/search-metrics").then().statusCode(200)
@@ -65,6 +70,8 @@ class SearchMetricsTest {
                 .body("latencyMs.p50", closeTo(55.0, 1e-6))
                 .body("latencyMs.p95", closeTo(95.5, 1e-6))
                 .body("latencyMs.p99", closeTo(99.1, 1e-6))
+                .body("embedCacheHitRate", closeTo(0.4, 1e-9))
+                .body("queueP95Ms", closeTo(19.0, 1e-6))
                 .body("byDay.size()", equalTo(2))
                 .body("byDay[0].day", equalTo(today.minusDays(3).toString()))
                 .body("byDay[0].count", equalTo(6))

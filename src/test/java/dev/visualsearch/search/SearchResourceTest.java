@@ -167,22 +167,55 @@ class SearchResourceTest {
     void everySearchIsLogged() throws Exception {
         String queryId = searchWith(firstShoe).multiPart("k", "2").multiPart("category", shoes).post("/api/search")
                 .then().statusCode(200).extract().jsonPath().getString("queryId");
+        Logged row = logged(queryId);
+        assertEquals(2, row.k());
+        assertEquals(shoes, row.category());
+        assertEquals(2, row.resultCount());
+        assertEquals(firstShoeId, row.topId());
+        assertTrue(row.tookMs() > 0);
+        assertEquals("exact", row.mode());
+        assertEquals("miss", row.embedCache(), "a new image runs the model");
+        assertTrue(row.queueMs() != null && row.queueMs() >= 0, "the wait for an inference slot is recorded");
+    }
+
+    @Test
+    void aRepeatedQueryImageReusesItsVectorAndSaysSo() throws Exception {
+        JsonPath first = searchWith(firstShoe).multiPart("k", "5").post("/api/search").then().statusCode(200)
+                .body("embedCache", equalTo("miss")).body("queueMs", notNullValue()).extract().jsonPath();
+        JsonPath second = searchWith(firstShoe).multiPart("k", "5").post("/api/search").then().statusCode(200)
+                .body("embedCache", equalTo("hit")).body("embedMs", equalTo(0f)).extract().jsonPath();
+        assertEquals(first.getList("results.productId"), second.getList("results.productId"));
+        assertEquals(first.getList("results.score"), second.getList("results.score"), "the very same vector");
+        searchWith(firstShoe).multiPart("k", "3").multiPart("category", shoes).post("/api/search").then()
+                .statusCode(200).body("embedCache", equalTo("hit")).body("results[0].productId",
+                        equalTo((int) firstShoeId));
+        Logged hit = logged(second.getString("queryId"));
+        assertEquals("hit", hit.embedCache());
+        assertEquals(null, hit.queueMs(), "no inference ran, so nothing queued");
+        // the cached search still keeps its query image, so its results can be explained
+        given().get("/api/explain/" + second.getString("queryId") + "/" + firstShoeId).then().statusCode(200);
+        given().queryParam("k", 3).get("/api/products/" + firstShoeId + "/similar").then().statusCode(200)
+                .body("embedCache", equalTo(null)).body("queueMs", equalTo(null));
+    }
+
+    private record Logged(int k, String category, int resultCount, long topId, float tookMs, String mode,
+                          String embedCache, Float queueMs) {
+    }
+
+    /** The search's row in search_log, once the asynchronous writer has stored it. */
+    private Logged logged(String queryId) throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(
-                         "select k, category, result_count, result_ids[1], took_ms, mode from search_log "
-                                 + "where query_id = ?::uuid")) {
+                         "select k, category, result_count, result_ids[1], took_ms, mode, embed_cache, queue_ms "
+                                 + "from search_log where query_id = ?::uuid")) {
                 statement.setString(1, queryId);
                 try (ResultSet row = statement.executeQuery()) {
                     if (row.next()) {
-                        assertEquals(2, row.getInt(1));
-                        assertEquals(shoes, row.getString(2));
-                        assertEquals(2, row.getInt(3));
-                        assertEquals(firstShoeId, row.getLong(4));
-                        assertTrue(row.getFloat(5) > 0);
-                        assertEquals("exact", row.getString(6));
-                        return;
+                        Float queue = row.getObject(8) == null ? null : row.getFloat(8);
+                        return new Logged(row.getInt(1), row.getString(2), row.getInt(3), row.getLong(4),
+                                row.getFloat(5), row.getString(6), row.getString(7), queue);
                     }
                 }
             }
