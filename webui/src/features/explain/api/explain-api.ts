@@ -1,7 +1,7 @@
 import { apiFetch } from '../../../lib/api-client';
 
-export type CamMethod = 'gradcam' | 'occlusion';
-export const CAM_METHODS: CamMethod[] = ['gradcam', 'occlusion'];
+export type CamMethod = 'gradcam' | 'simmap' | 'scorecam' | 'occlusion';
+export const CAM_METHODS: CamMethod[] = ['gradcam', 'simmap', 'scorecam', 'occlusion'];
 export type ExplainView = 'overlay' | 'heatmap';
 /**
  * Which image of the pair the heatmap is drawn for. API.md does not define this parameter yet; the contract we

@@ -1,6 +1,11 @@
 import { CAM_METHODS, CamMethod } from '../api/explain-api';
 
-const METHOD_LABELS: Record<CamMethod, string> = { gradcam: 'Grad-CAM', occlusion: 'Occlusion' };
+const METHOD_LABELS: Record<CamMethod, string> = {
+  gradcam: 'Grad-CAM',
+  simmap: 'Similarity map',
+  scorecam: 'Score-CAM',
+  occlusion: 'Occlusion',
+};
 
 export function ExplainControls({
   method,

@@ -21,4 +21,8 @@ public interface ExplainConfig {
     /** Cells per side of the occlusion method's grid; it costs (grid-1)^2 + 1 forward passes. */
     @WithDefault("8")
     int occlusionGrid();
+
+    /** Activation maps Score-CAM scores (those varying most); it costs this many + 2 forward passes. */
+    @WithDefault("32")
+    int scorecamChannels();
 }

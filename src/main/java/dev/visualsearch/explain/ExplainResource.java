@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Why does a search result match? {@code queryId} comes from a search response. {@code view=overlay|heatmap|json},
- * {@code method=gradcam|gradcam-autograd|occlusion} ({@code scorecam} is served by occlusion),
+ * {@code method=gradcam|gradcam-autograd|simmap|scorecam|occlusion},
  * {@code side=result|query}. Answers carry {@code X-Cache: hit|miss}. Work runs on worker threads.
  */
 @Path("/explain")

@@ -44,9 +44,6 @@ public class ExplainService {
     public record Request(View view, CamMethod method, Side side) {
     }
 
-    /** {@code scorecam} (the UI's name for its gradient-free option) is served by occlusion. */
-    private static final Map<String, String> ALIASES = Map.of("scorecam", OcclusionCam.ID);
-
     private final ActiveModel model;
     private final ExplanationCache cache;
     private final ExplainConfig config;
@@ -61,7 +58,8 @@ public class ExplainService {
         this.cache = cache;
         this.config = config;
         this.json = json;
-        for (CamMethod method : List.of(new GradCam(), new AutogradGradCam(), new OcclusionCam(config.occlusionGrid()))) {
+        for (CamMethod method : List.of(new GradCam(), new AutogradGradCam(), new SimilarityMapCam(),
+                new ScoreCam(config.scorecamChannels()), new OcclusionCam(config.occlusionGrid()))) {
             methods.put(method.id(), method);
         }
     }
@@ -69,10 +67,10 @@ public class ExplainService {
     /** Resolves an API {@code method} value (default {@code gradcam}); 400 for an unknown one. */
     public CamMethod method(String name) {
         String id = name == null || name.isBlank() ? GradCam.ID : name.strip().toLowerCase(Locale.ROOT);
-        CamMethod method = methods.get(ALIASES.getOrDefault(id, id));
+        CamMethod method = methods.get(id);
         if (method == null) {
-            throw ApiProblem.badRequest("method must be one of " + String.join(", ", methods.keySet())
-                    + " (or scorecam, served by occlusion), not '" + name + "'");
+            throw ApiProblem.badRequest("method must be one of " + String.join(", ", methods.keySet()) + ", not '"
+                    + name + "'");
         }
         return method;
     }

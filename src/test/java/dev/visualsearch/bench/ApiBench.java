@@ -38,8 +38,8 @@ final class ApiBench {
     private ApiBench() {
     }
 
-    /** Latency rows per concurrency, and the explain timings under key "explain". */
-    record Result(List<Map<String, Object>> search, Map<String, Object> explain) {
+    /** Latency rows per concurrency, the explain timings, and a fresh clustering run's quality and time. */
+    record Result(List<Map<String, Object>> search, Map<String, Object> explain, Map<String, Object> clustering) {
     }
 
     static Result run(int[] concurrency, int requestsPerClient, int explanations) throws Exception {
@@ -61,27 +61,52 @@ final class ApiBench {
         String base = "http://localhost:" + port;
         try {
             awaitIndexed(base, 500);
-            byte[] image = png256();
+            BufferedImage query = TestImages.pattern(42, 256, 256, BufferedImage.TYPE_INT_RGB);
             List<Map<String, Object>> rows = new ArrayList<>();
+            int variant = 0;
             for (int clients : concurrency) {
-                rows.add(load(base, image, clients, requestsPerClient));
+                List<byte[]> images = new ArrayList<>();
+                for (int i = 0; i <= clients * requestsPerClient; i++) {
+                    images.add(png(query, ++variant));
+                }
+                Map<String, Object> row = load(base, images, clients, requestsPerClient);
+                row.put("queryVectorCache", "miss");
+                rows.add(row);
             }
-            return new Result(rows, explain(base, image, explanations));
+            // The same photo again and again: every search after the first takes its vector from the cache.
+            byte[] repeated = png(query, 0);
+            List<byte[]> same = new ArrayList<>();
+            for (int i = 0; i <= requestsPerClient; i++) {
+                same.add(repeated);
+            }
+            Map<String, Object> cached = load(base, same, 1, requestsPerClient);
+            cached.put("queryVectorCache", "hit");
+            rows.add(cached);
+            Map<String, Object> explain = explain(base, png(query, -1), explanations);
+            return new Result(rows, explain, cluster(base));
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private static Map<String, Object> load(String base, byte[] image, int clients, int perClient) throws Exception {
+    /**
+     * {@code clients} threads each sending {@code perClient} searches, after one warm-up search; {@code images} holds
+     * one image per search (warm-up first), distinct unless the cached path is being measured, because the service
+     * remembers query vectors by content and a repeated photo would skip the model.
+     */
+    private static Map<String, Object> load(String base, List<byte[]> images, int clients, int perClient)
+            throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        search(base, image);
+        search(base, images.get(next.getAndIncrement()));
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 for (int i = 0; i < perClient; i++) {
+                    byte[] image = images.get(next.getAndIncrement());
                     long t = System.nanoTime();
                     try {
                         if (search(base, image) != 200) {
@@ -172,10 +197,18 @@ final class ApiBench {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static byte[] png256() throws IOException {
-        BufferedImage image = TestImages.pattern(42, 256, 256, BufferedImage.TYPE_INT_RGB);
+    /** The query image with one pixel changed per variant, so that each variant's bytes (and hash) differ. */
+    private static byte[] png(BufferedImage image, int variant) throws IOException {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.createGraphics().drawImage(image, 0, 0, null);
+        if (variant != 0) {
+            int at = Math.floorMod(variant, image.getWidth() * image.getHeight());
+            int x = at % image.getWidth();
+            int y = at / image.getWidth();
+            copy.setRGB(x, y, copy.getRGB(x, y) ^ 0x010101);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        ImageIO.write(copy, "png", out);
         return out.toByteArray();
     }
 
@@ -187,6 +220,44 @@ final class ApiBench {
                 }
             }
         }
+    }
+
+    /**
+     * Runs the cluster job through the API on the sample catalogue and reads the run's provenance: k chosen by
+     * silhouette, and NMI / ARI of the clusters against the catalogue's categories.
+     */
+    private static Map<String, Object> cluster(String base) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/pipeline/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"cluster\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("cluster job not started: " + started.statusCode() + " " + started.body());
+        }
+        String runId = json.readTree(started.body()).get("runId").asText();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        String status = "queued";
+        while (System.nanoTime() < deadline && (status.equals("queued") || status.equals("running"))) {
+            Thread.sleep(500);
+            status = json.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/pipeline/runs/" + runId))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("status").asText();
+        }
+        if (!status.equals("succeeded")) {
+            throw new IllegalStateException("cluster run " + runId + " ended " + status);
+        }
+        JsonNode run = json.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/clusters/runs?limit=1"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).get("provenance");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("vectors", run.get("vectors").asInt());
+        row.put("k", run.get("k").asInt());
+        row.put("criterion", run.get("criterion").asText());
+        row.put("silhouette", Stats.round(run.path("silhouette").asDouble(), 3));
+        row.put("nmi", Stats.round(run.get("nmiVsCategory").asDouble(), 3));
+        row.put("ari", Stats.round(run.get("ariVsCategory").asDouble(), 3));
+        row.put("seconds", Stats.round(run.get("tookMs").asDouble() / 1000, 1));
+        System.out.println("  clustering " + row);
+        return row;
     }
 
     /** Waits until seeding has finished and every product is indexed, so nothing else competes for the CPU. */

@@ -11,6 +11,8 @@ import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
 import dev.visualsearch.embedding.tfjs.NpmModelFetcher;
 import dev.visualsearch.embedding.torchscript.TorchScriptEmbeddingModel;
+import dev.visualsearch.explain.ExplainBench;
+import dev.visualsearch.explain.FaithfulnessCheck;
 import dev.visualsearch.support.Fixtures;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -23,15 +25,20 @@ import java.util.function.Function;
 
 /**
  * One command for the numbers the docs quote: {@code ./mvnw -Pbench verify} (full, under 30 minutes on 2 cores) or
- * {@code ./mvnw -Pbench verify -Dbench.mode=quick} (under 5 minutes). Writes {@code target/bench/results.json},
- * refreshes the generated sections of {@code docs/performance.md} and {@code docs/evaluation.md} next to the
- * previous run's numbers, and keeps this run in {@code docs/bench/results.json} as the next run's baseline.
+ * {@code ./mvnw -Pbench verify -Dbench.mode=quick} (under 5 minutes; no faithfulness check, smaller sets). Writes
+ * {@code target/bench/results.json}, refreshes the generated sections of {@code docs/performance.md} and
+ * {@code docs/evaluation.md} (embedding, search, end-to-end API, explanations in process and through the API,
+ * retrieval quality, clustering, explanation faithfulness) next to the previous run's numbers, and keeps this run in
+ * {@code docs/bench/results.json} as the next run's baseline.
  */
 public final class BenchmarkSuite {
 
     static final String EMOJI_PACKAGE = "emoji-datasource-google@16.0.0";
     static final String EMOJI_INTEGRITY =
             "sha512-ZRexfzs7MVoLnmzZmNsO4TKhnAJp5D++Vm6PpUpH/jEQQlemp3l88CjZ+DoZ2faM9R4QxZkOPJCoT8DlPhfQ3A==";
+
+    /** How the sections this suite writes say they were produced. */
+    private static final String SELF = "./mvnw -Pbench verify";
 
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("quick");
@@ -70,6 +77,11 @@ public final class BenchmarkSuite {
                 quality.put("fashionMnist", "skipped: apt-get install dataset-fashion-mnist");
             }
             results.put("quality", quality);
+
+            System.out.println("Explanations in process (every method) and their faithfulness");
+            results.put("explainInProcess", ExplainBench.run(inception, SELF));
+            results.put("faithfulness", quick ? Map.of("skipped", "quick mode (about 5 minutes in the full run)")
+                    : FaithfulnessCheck.run(inception, SELF));
         }
         Path resnet = out.resolve("resnet50-random.pt");
         if (Files.exists(resnet)) {
@@ -96,6 +108,7 @@ public final class BenchmarkSuite {
                 quick ? 3 : 10);
         results.put("api", api.search());
         results.put("explain", api.explain());
+        results.put("clustering", api.clustering());
 
         results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

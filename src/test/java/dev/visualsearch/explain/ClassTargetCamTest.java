@@ -79,6 +79,18 @@ class ClassTargetCamTest {
     }
 
     @Test
+    void scoreCamAgreesWithGradCamOnTheClassifier() {
+        FeatureMapModel model = classifier.featureMaps().orElseThrow();
+        float[] input = UNIT_64.toNchw(List.of(redLeftBlueRight()));
+        Heatmap red = new ScoreCam(8).compute(model, input, new ClassTarget(0));
+        Heatmap blue = new ScoreCam(8).compute(model, input, new ClassTarget(1));
+        assertTrue(halfMean(red, true) > 10 * Math.max(halfMean(red, false), 1e-6),
+                "Score-CAM for red, left " + halfMean(red, true) + " vs right " + halfMean(red, false));
+        assertTrue(halfMean(blue, false) > 10 * Math.max(halfMean(blue, true), 1e-6),
+                "Score-CAM for blue, right " + halfMean(blue, false) + " vs left " + halfMean(blue, true));
+    }
+
+    @Test
     void tinyCnnSecondOutputServesSimilarityGradCamBothWays() throws Exception {
         Path dir = Fixtures.shared("torchscript-tiny");
         try (TorchScriptEmbeddingModel tiny = TorchScriptEmbeddingModel.load(dir.resolve("tiny-cnn.pt").toString(),

@@ -93,9 +93,14 @@ class ExplainResourceTest {
     void productToProductAndTheGradientFreeMethod() {
         given().get("/api/products/" + productA + "/explain/" + productB).then().statusCode(200)
                 .contentType("image/png");
-        given().queryParam("view", "json").queryParam("method", "scorecam")
+        given().queryParam("view", "json").queryParam("method", "occlusion")
                 .get("/api/products/" + productA + "/explain/" + productB).then().statusCode(200)
                 .body("method", equalTo("occlusion")).body("width", equalTo(8));
+        for (String method : List.of("scorecam", "simmap")) {
+            given().queryParam("view", "json").queryParam("method", method)
+                    .get("/api/products/" + productA + "/explain/" + productB).then().statusCode(200)
+                    .body("method", equalTo(method)).body("width", equalTo(17)).body("height", equalTo(17));
+        }
     }
 
     @Test

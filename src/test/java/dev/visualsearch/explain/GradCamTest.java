@@ -84,6 +84,51 @@ class GradCamTest {
     }
 
     @Test
+    void theSimilarityMapSplitsTheCosineOverTheGrid() {
+        // For q = e = g/|g|, every term q_c A_cij is >= 0 (post-ReLU activations, non-negative pooled vector), so
+        // nothing is clipped and mean_ij(map) = q . g = |g|: the map divided by |g| averages to the cosine, 1.
+        ExplainFixtures.Image image = images.get(0);
+        Heatmap map = new SimilarityMapCam().compute(model, image.nchw(), new SimilarityTarget(image.embedding()));
+        float[] g = pooled(image.nchw());
+        double norm = 0;
+        for (float v : g) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        double mean = 0;
+        for (float v : map.values()) {
+            mean += v;
+        }
+        mean /= map.values().length;
+        assertEquals(17, map.width());
+        assertEquals(1.0, mean / norm, 1e-3, "the grid's shares add up to the cosine");
+        Heatmap again = new SimilarityMapCam().compute(model, image.nchw(), new SimilarityTarget(image.embedding()));
+        assertArrayEquals(map.values(), again.values(), 1e-7f);
+    }
+
+    @Test
+    void scoreCamIsNonNegativeDeterministicAndLooksAtTheObject() {
+        ExplainFixtures.Image result = images.get(0);
+        SimilarityTarget target = new SimilarityTarget(images.get(1).embedding());
+        Heatmap first = new ScoreCam(8).compute(model, result.nchw(), target);
+        Heatmap second = new ScoreCam(8).compute(model, result.nchw(), target);
+        assertEquals(17, first.width());
+        assertTrue(first.min() >= 0);
+        assertTrue(first.max() > 0, "some channel's masked image must score above the all-grey image");
+        assertArrayEquals(first.values(), second.values(), 1e-6f);
+    }
+
+    private static float[] pooled(float[] nchw) {
+        int size = model.preprocessor().size();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
+                "PyTorch")) {
+            ai.djl.ndarray.NDArray map = model.featureMap(manager,
+                    manager.create(nchw, new ai.djl.ndarray.types.Shape(1, 3, size, size)));
+            return map.reshape(map.getShape().get(1), -1).mean(new int[] {1}).toFloatArray();
+        }
+    }
+
+    @Test
     void closedFormRefusesClassTargets() {
         assertThrows(UnsupportedOperationException.class,
                 () -> new GradCam().compute(model, images.get(0).nchw(), new ClassTarget(3)));
