@@ -1,6 +1,8 @@
 package dev.visualsearch.embedding;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.List;
 
 /**
@@ -55,9 +57,27 @@ public final class ImagePreprocessor {
     static int[] resize(BufferedImage image, int outW, int outH) {
         int inW = image.getWidth();
         int inH = image.getHeight();
-        int[] src = image.getRGB(0, 0, inW, inH, null, 0, inW);
+        int[] src = pixels(image);
         int[] horizontal = pass(src, inW, inH, outW, true);
         return pass(horizontal, outW, inH, outH, false);
+    }
+
+    /**
+     * Packed RGB of the image. Decoded uploads are TYPE_INT_RGB, whose backing array is read directly; getRGB goes
+     * through the colour model pixel by pixel, which cost more than the resize itself.
+     */
+    private static int[] pixels(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == width && buffer.getNumBanks() == 1
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0) {
+            return buffer.getData();
+        }
+        return image.getRGB(0, 0, width, height, null, 0, width);
     }
 
     private static int[] pass(int[] src, int width, int height, int outSize, boolean horizontal) {
@@ -86,9 +106,10 @@ public final class ImagePreprocessor {
         return out;
     }
 
+    /** Rounds half up like Math.round (the weights are non-negative, so value >= 0), without its slow path. */
     private static int clip8(double value) {
-        long rounded = Math.round(value);
-        return (int) Math.max(0, Math.min(255, rounded));
+        int rounded = (int) (value + 0.5);
+        return rounded > 255 ? 255 : Math.max(rounded, 0);
     }
 
     /** Per output pixel: the first input pixel, how many contribute, and their normalised weights. */
