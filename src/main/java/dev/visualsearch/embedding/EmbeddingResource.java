@@ -1,6 +1,7 @@
 package dev.visualsearch.embedding;
 
 import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.common.web.RateLimited;
 import dev.visualsearch.common.web.Uploads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/embed")
+@RateLimited
 public class EmbeddingResource {
 
     /** A vector as the index holds it, with the model that produced it. */

@@ -2,6 +2,7 @@ package dev.visualsearch.explain;
 
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.web.RateLimited;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.search.QueryImages;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * {@code side=result|query}. Answers carry {@code X-Cache: hit|miss}. Work runs on worker threads.
  */
 @Path("/explain")
+@RateLimited
 public class ExplainResource {
 
     private final ExplainService explain;

@@ -1,6 +1,7 @@
 package dev.visualsearch.explain;
 
 import dev.visualsearch.catalog.CatalogService;
+import dev.visualsearch.common.web.RateLimited;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,7 @@ public class ProductPairExplainResource {
     }
 
     @GET
+    @RateLimited
     @Path("{a}/explain/{b}")
     @Produces({"image/png", "application/json"})
     @Operation(summary = "Explain why product b looks like product a (Grad-CAM heatmap)")

@@ -2,6 +2,7 @@ package dev.visualsearch.search;
 
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.web.RateLimited;
 import dev.visualsearch.common.web.Uploads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited
 public class SearchResource {
 
     private final SearchService search;

@@ -1,5 +1,6 @@
 package dev.visualsearch.search;
 
+import dev.visualsearch.common.web.RateLimited;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** "More like this": its own resource class so that its path wins over the catalogue's {@code /products}. */
 @Path("/products/{id}/similar")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited
 public class SimilarProductsResource {
 
     private final SearchService search;
