@@ -3,6 +3,7 @@ package dev.visualsearch.catalog.image;
 import dev.visualsearch.support.TestDecoders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.support.TestImages;
@@ -65,6 +66,36 @@ class ImageDecoderTest {
         DecodedImage decoded = decoder.decode(TestImages.encode(red, "gif"));
         assertEquals(ImageFormat.GIF, decoded.format());
         assertEquals(0xFF0000, decoded.rgb().getRGB(5, 5) & 0xFFFFFF);
+    }
+
+    @Test
+    void decodesCmykAndGrayscaleJpegsAndTheFirstFrameOfAnAnimatedGif() throws Exception {
+        // Fixtures from src/test/resources/images/make_fixtures.py: the same 48 x 32 pattern in every file.
+        for (String name : new String[] {"cmyk.jpg", "cmyk-progressive.jpg", "animated.gif"}) {
+            DecodedImage decoded = decoder.decode(fixture(name));
+            assertEquals(48, decoded.width(), name);
+            assertEquals(32, decoded.height(), name);
+            double error = 0;
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 48; x++) {
+                    int rgb = decoded.rgb().getRGB(x, y);
+                    error += Math.abs((rgb >> 16 & 0xFF) - x * 5 % 256) + Math.abs((rgb >> 8 & 0xFF) - y * 8 % 256)
+                            + Math.abs((rgb & 0xFF) - x * y % 256);
+                }
+            }
+            error /= 48 * 32 * 3;
+            // JPEG loses detail on this busy pattern; inverted or unconverted CMYK would be off by ~100.
+            assertTrue(error < 20, name + ": mean channel error " + error);
+        }
+        DecodedImage gray = decoder.decode(fixture("grayscale.jpg"));
+        int pixel = gray.rgb().getRGB(10, 10);
+        assertEquals(pixel >> 16 & 0xFF, pixel & 0xFF, "grey stays grey");
+    }
+
+    private static byte[] fixture(String name) throws Exception {
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
