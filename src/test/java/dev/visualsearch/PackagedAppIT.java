@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.support.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +119,122 @@ class PackagedAppIT {
         awaitIndex(seeded);
     }
 
+    /**
+     * SIGKILL in the middle of a pipeline run (no shutdown hook runs; the embedded PostgreSQL is orphaned): the next
+     * start must stop the orphan, mark the run failed, serve the previous index, answer searches, and re-run.
+     */
+    @Test
+    @Order(4)
+    void aKillDuringAPipelineRunLeavesThePreviousIndexServingAndTheRunCanBeRepeated() throws Exception {
+        awaitIdle();
+        String runId = startRun("all");
+        awaitStatus(runId, Set.of("running"), 60);
+        Thread.sleep(1_500);
+        kill();
+        app = start();
+        awaitReady();
+        JsonNode run = get("/api/pipeline/runs/" + runId);
+        assertEquals("failed", run.get("status").asText(), run.toString());
+        assertTrue(run.get("error").asText().startsWith("Interrupted"), run.toString());
+        assertEquals(seeded, awaitIndex(seeded).get("size").asInt(), "the previous index, complete");
+        assertTrue(search(sampleImage()).get("results").size() > 0);
+        awaitIdle();
+        awaitStatus(startRun("all"), Set.of("succeeded"), 300);
+    }
+
+    /**
+     * SIGKILL in the middle of an import: what was imported before the kill is complete (image, row, vector after
+     * the catch-up), the run is failed, and importing the same archive again adds exactly the rest.
+     */
+    @Test
+    @Order(5)
+    void aKillDuringAnImportLosesNothingAndTheImportCanBeRepeated() throws Exception {
+        awaitIdle();
+        int before = get("/api/products?size=1").get("total").asInt();
+        int count = 40;
+        byte[] zip = importArchive(count);
+        String runId = startImport(zip);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (get("/api/products?size=1").get("total").asInt() < before + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        kill();
+        app = start();
+        awaitReady();
+        JsonNode run = get("/api/pipeline/runs/" + runId);
+        assertEquals("failed", run.get("status").asText(), run.toString());
+        int afterKill = get("/api/products?size=1").get("total").asInt();
+        assertTrue(afterKill > before && afterKill < before + count, "part of the archive: " + (afterKill - before));
+        awaitIdle();
+        awaitIndex(afterKill);
+        assertEquals(0, get("/api/index/status").get("pendingEmbeddings").asInt(), "every imported product embedded");
+        JsonNode again = awaitStatus(startImport(zip), Set.of("succeeded"), 300);
+        assertEquals(before + count, get("/api/products?size=1").get("total").asInt(), again.toString());
+        awaitIdle();
+        awaitIndex(before + count);
+        seeded = before + count;
+    }
+
+    /**
+     * PostgreSQL stops (fast shutdown, open sessions cut) while the service runs: search by image keeps answering
+     * from the in-memory index, writes and catalogue reads get 503 problem+json with Retry-After, and once the
+     * database is back everything works again and the searches made meanwhile reach the search log.
+     */
+    @Test
+    @Order(6)
+    void withPostgresqlDownSearchAnswersFromMemoryWritesGet503AndAllRecovers() throws Exception {
+        awaitIdle();
+        Path pidFile = DATA.resolve("postgres/postmaster.pid");
+        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                .orElseThrow();
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses root; zonky starts it the same way
+        }
+        command.add(postmaster.info().command().orElseThrow());
+        command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
+        long logged = get("/api/analytics/search-metrics").get("totalSearches").asLong();
+        new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor();
+        postmaster.onExit().get(60, TimeUnit.SECONDS);
+        int outageSearches = 3;
+        try {
+            for (int i = 0; i < outageSearches; i++) {
+                JsonNode answer = search(sampleImage());
+                assertTrue(answer.get("results").size() > 0, answer.toString());
+                assertTrue(answer.get("note").asText().contains("database is unavailable"), answer.toString());
+                assertTrue(answer.get("results").get(0).hasNonNull("category"), "the index knows categories");
+            }
+            HttpResponse<String> create = postMultipart("/api/products", Map.of("title", "During the outage",
+                    "category", "Outage"), "image", "o.png", TestImages.png(424242));
+            assertEquals(503, create.statusCode(), create.body());
+            assertEquals("application/problem+json", create.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(create.headers().firstValue("Retry-After").isPresent());
+            assertTrue(!create.body().contains("Exception"), "no stack trace or exception name: " + create.body());
+            assertEquals(503, HTTP.send(request("/api/products"), HttpResponse.BodyHandlers.discarding())
+                    .statusCode());
+        } finally {
+            new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/it-postgres.log").toFile()))
+                    .start();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (HTTP.send(request("/api/products?size=1"), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            assertTrue(System.nanoTime() < deadline, "catalogue reads did not recover within 60 s");
+            Thread.sleep(500);
+        }
+        HttpResponse<String> create = postMultipart("/api/products", Map.of("title", "After the outage",
+                "category", "Outage"), "image", "o.png", TestImages.png(424242));
+        assertEquals(201, create.statusCode(), create.body());
+        long id = JSON.readTree(create.body()).get("id").asLong();
+        assertEquals(204, HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/products/" + id)).DELETE()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (get("/api/analytics/search-metrics").get("totalSearches").asLong() < logged + outageSearches) {
+            assertTrue(System.nanoTime() < deadline, "searches made during the outage never reached the log");
+            Thread.sleep(500);
+        }
+    }
+
     @AfterAll
     static void stop() throws InterruptedException {
         if (app != null && app.isAlive()) {
@@ -196,6 +316,123 @@ class PackagedAppIT {
 
     private static HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static void kill() throws InterruptedException {
+        app.destroyForcibly();
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the app did not die");
+    }
+
+    private static String startRun(String job) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/pipeline/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"" + job + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("runId").asText();
+    }
+
+    private static String startImport(byte[] zip) throws Exception {
+        HttpResponse<String> response = postMultipart("/api/products/import", Map.of(), "archive", "a.zip", zip);
+        assertEquals(202, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("runId").asText();
+    }
+
+    /** A multipart POST with text fields and one file part. */
+    private static HttpResponse<String> postMultipart(String path, Map<String, String> fields, String filePart,
+                                                      String fileName, byte[] file) throws Exception {
+        String boundary = "----it" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code count} distinct 320 px images in a zip with a manifest, under a category of their own. */
+    private static byte[] importArchive(int count) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            StringBuilder manifest = new StringBuilder("file,title,category\n");
+            for (int i = 0; i < count; i++) {
+                java.awt.image.BufferedImage image = TestImages.pattern(9000 + i, 320, 320,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                zip.putNextEntry(new java.util.zip.ZipEntry("img-" + i + ".png"));
+                zip.write(TestImages.encode(image, "png"));
+                zip.closeEntry();
+                manifest.append("img-").append(i).append(".png,Imported ").append(i).append(",Kill Test\n");
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("manifest.csv"));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JsonNode awaitStatus(String runId, Set<String> wanted, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode run = null;
+        while (System.nanoTime() < deadline) {
+            run = get("/api/pipeline/runs/" + runId);
+            String status = run.get("status").asText();
+            if (wanted.contains(status)) {
+                return run;
+            }
+            if (status.equals("failed") || status.equals("succeeded")) {
+                throw new AssertionError("run ended " + status + ", not " + wanted + ": " + run);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run not " + wanted + " in time: " + run + "; threads in " + threadDump());
+    }
+
+    /** Waits until no run is queued or running (a restart may start a catch-up run of its own). */
+    private static void awaitIdle() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            boolean busy = false;
+            for (JsonNode run : get("/api/pipeline/runs")) {
+                String status = run.get("status").asText();
+                busy |= status.equals("running") || status.equals("queued");
+            }
+            if (!busy) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("runs still active after 300 s: " + get("/api/pipeline/runs?limit=5") + "; threads in "
+                + threadDump());
+    }
+
+    /** The app's threads, for a run that never ends: written to a file named in the failure. */
+    private static Path threadDump() throws Exception {
+        Path file = Path.of("target/it-threads-" + System.currentTimeMillis() + ".txt");
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile())
+                .start().waitFor(60, TimeUnit.SECONDS);
+        return file;
+    }
+
+    private static byte[] sampleImage() throws IOException {
+        return Files.readAllBytes(Path.of("data/sample/images/1f45f.webp"));
+    }
+
+    private static JsonNode search(byte[] image) throws Exception {
+        HttpResponse<String> response = postSearch(image);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> postSearch(byte[] image) throws Exception {
+        return postMultipart("/api/search", Map.of(), "image", "q.webp", image);
     }
 
     private static int freePort() throws IOException {

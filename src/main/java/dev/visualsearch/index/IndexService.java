@@ -181,6 +181,11 @@ public class IndexService {
         return annBackends.unavailableReason();
     }
 
+    /** The category the index holds for a product (what search shows when the database cannot be asked). */
+    public Optional<String> category(long productId) {
+        return Optional.ofNullable(categories.get(productId));
+    }
+
     /** Ids of the indexed products in a category, for pre-filtered search. */
     public Candidates inCategory(String category) {
         return Candidates.of(categories.entrySet().stream().filter(e -> e.getValue().equals(category))

@@ -72,13 +72,16 @@ public class PipelineRunner {
         if (running != null) {
             return Uni.createFrom().failure(alreadyRunning(job, running));
         }
-        return runs.create(job.name()).map(run -> {
-            if (active.putIfAbsent(job, run.id) != null) {
-                ReactiveWork.await(() -> runs.failed(run.id, "Another " + job + " run started first"));
-                throw alreadyRunning(job, active.get(job));
+        return runs.create(job.name()).chain(run -> {
+            UUID first = active.putIfAbsent(job, run.id);
+            if (first != null) {
+                // Lost a race with another start (the schedule and the start-up catch-up, say): record this run as
+                // failed without blocking, since this runs on the event loop; a run left queued would never end.
+                return runs.failed(run.id, "Another " + job + " run started first")
+                        .chain(() -> Uni.createFrom().<UUID>failure(alreadyRunning(job, first)));
             }
             worker.submit(() -> execute(job, run.id, onlyChanged));
-            return run.id;
+            return Uni.createFrom().item(run.id);
         });
     }
 

@@ -5,6 +5,7 @@ import dev.visualsearch.catalog.Product;
 import dev.visualsearch.catalog.ProductRepository;
 import dev.visualsearch.catalog.ProductView;
 import dev.visualsearch.catalog.image.DecodedImage;
+import dev.visualsearch.common.database.DatabaseUnavailable;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.EmbeddingService;
 import dev.visualsearch.embedding.InferenceSlots;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -101,18 +103,13 @@ public class SearchService {
                                         Searched searched, long startNanos) {
         List<Hit> hits = searched.outcome().hits();
         List<Long> ids = hits.stream().map(Hit::id).toList();
-        Uni<List<Product>> details = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                : Panache.withSession(() -> products.list("id in ?1", ids));
+        Uni<Optional<List<Product>>> details = ids.isEmpty() ? Uni.createFrom().item(Optional.of(List.of()))
+                : Panache.withSession(() -> products.list("id in ?1", ids)).map(Optional::of)
+                        .onFailure(DatabaseUnavailable::causedBy).recoverWithItem(Optional.empty());
         return details.map(found -> {
-            Map<Long, Product> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-            List<SearchHit> results = new ArrayList<>();
-            for (Hit hit : hits) {
-                Product p = byId.get(hit.id());
-                if (p != null) {
-                    results.add(new SearchHit(p.id, hit.score(), results.size() + 1, p.title, p.category, p.price,
-                            ProductView.imageUrl(p.id), ProductView.thumbnailUrl(p.id)));
-                }
-            }
+            List<SearchHit> results = found.isPresent() ? withDetails(hits, found.get()) : fromIndexOnly(hits);
+            String note = found.isPresent() ? searched.outcome().note() : join(searched.outcome().note(),
+                    "The database is unavailable: results come from the in-memory index without titles and prices");
             double tookMs = (System.nanoTime() - startNanos) / 1e6;
             VectorSearch.Outcome outcome = searched.outcome();
             Embedded embedded = searched.embedded();
@@ -124,8 +121,37 @@ public class SearchService {
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
                     embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),
-                    round(outcome.searchMs()), outcome.note(), results);
+                    round(outcome.searchMs()), note, results);
         });
+    }
+
+    /** Hits of products that still exist (one just deleted is skipped), with their details. */
+    private static List<SearchHit> withDetails(List<Hit> hits, List<Product> found) {
+        Map<Long, Product> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<SearchHit> results = new ArrayList<>();
+        for (Hit hit : hits) {
+            Product p = byId.get(hit.id());
+            if (p != null) {
+                results.add(new SearchHit(p.id, hit.score(), results.size() + 1, p.title, p.category, p.price,
+                        ProductView.imageUrl(p.id), ProductView.thumbnailUrl(p.id)));
+            }
+        }
+        return results;
+    }
+
+    /** While the database is down: what the index knows (id, score, category) and the image URLs. */
+    private List<SearchHit> fromIndexOnly(List<Hit> hits) {
+        List<SearchHit> results = new ArrayList<>();
+        for (Hit hit : hits) {
+            results.add(new SearchHit(hit.id(), hit.score(), results.size() + 1, null,
+                    indexes.category(hit.id()).orElse(null), null, ProductView.imageUrl(hit.id()),
+                    ProductView.thumbnailUrl(hit.id())));
+        }
+        return results;
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : first + ". " + second;
     }
 
     private static float[] scores(List<SearchHit> results) {

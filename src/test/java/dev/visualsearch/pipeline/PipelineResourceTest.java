@@ -73,6 +73,39 @@ class PipelineResourceTest {
         assertTrue(answered >= 15, "searches answered during the rebuild: " + answered);
     }
 
+    /**
+     * Many starts of the same job at once: one wins, the others get 409, and no run is left queued forever (a lost
+     * race used to block on the event loop, fail, and leave its run row queued).
+     */
+    @Test
+    void simultaneousStartsOfOneJobLeaveNoRunBehind() throws Exception {
+        ApiFixtures.awaitIndexReady();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> given().contentType("application/json").body("{\"job\":\"index\"}")
+                    .post("/api/pipeline/runs").statusCode()));
+        }
+        int accepted = 0;
+        for (Future<Integer> answer : answers) {
+            int status = answer.get();
+            assertTrue(status == 202 || status == 409, "status " + status);
+            accepted += status == 202 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertTrue(accepted >= 1);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            List<String> active = given().get("/api/pipeline/runs?limit=20").jsonPath()
+                    .getList("findAll { it.job == 'index' && (it.status == 'queued' || it.status == 'running') }.id");
+            if (active.isEmpty()) {
+                break;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "runs never ended: " + active);
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     void unknownJobsAndMissingBodiesAreRejected() {
         given().contentType("application/json").body("{\"job\":\"defragment\"}").post("/api/pipeline/runs").then()

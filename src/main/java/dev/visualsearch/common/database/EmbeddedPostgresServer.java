@@ -39,6 +39,7 @@ final class EmbeddedPostgresServer {
     private static int start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedPostgres.stopIfAny(dataDirectory);
             long begin = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toFile())

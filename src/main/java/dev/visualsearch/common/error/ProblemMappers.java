@@ -1,6 +1,7 @@
 package dev.visualsearch.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.visualsearch.common.database.DatabaseUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, HttpServerRequest request) {
@@ -54,6 +56,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable throwable, HttpServerRequest request) {
+        if (DatabaseUnavailable.causedBy(throwable)) {
+            LOG.warnf("%s %s: the database is unavailable (%s)", request.method(), request.path(), throwable);
+            return Response.fromResponse(respond(ProblemDetail.of(503, "Service unavailable",
+                    "The database is unavailable; nothing was changed. Retry in a few seconds", request.path())))
+                    .header("Retry-After", DATABASE_RETRY_SECONDS).build();
+        }
         LOG.errorf(throwable, "Unexpected failure in %s %s", request.method(), request.path());
         return respond(ProblemDetail.of(500, "Internal server error",
                 "The server failed unexpectedly; the error was logged", request.path()));
