@@ -81,6 +81,40 @@ class ExactIndexTest {
     }
 
     @Test
+    void aLargeIndexScansInPartsAndMergesToTheSameTopK() {
+        // 60,000 rows is past the size where the scan is split over the cores.
+        int rows = 60_000;
+        int dim = 32;
+        java.util.Random random = new java.util.Random(5);
+        ExactIndex index = new ExactIndex("m", dim, rows);
+        float[][] vectors = new float[rows][dim];
+        for (int r = 0; r < rows; r++) {
+            for (int d = 0; d < dim; d++) {
+                vectors[r][d] = (float) random.nextGaussian();
+            }
+            index.add(r + 1000L, vectors[r]);
+        }
+        float[] query = vectors[12_345].clone();
+        for (Candidates filter : new Candidates[] {null, Candidates.of(IntStream.range(0, rows / 2)
+                .mapToLong(r -> 2L * r + 1000).toArray())}) {
+            List<Hit> hits = index.search(query, 10, filter);
+            List<Long> expected = IntStream.range(0, rows)
+                    .filter(r -> filter == null || filter.contains(r + 1000L)).boxed()
+                    .sorted(Comparator.comparingDouble((Integer r) -> -dot(query, vectors[r])))
+                    .limit(10).map(r -> r + 1000L).toList();
+            assertEquals(expected, hits.stream().map(Hit::id).toList());
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Test
     void rejectsVectorsOfTheWrongDimension() {
         ExactIndex index = new ExactIndex("m", 4);
         assertThrows(IllegalArgumentException.class, () -> index.add(1, new float[3]));
