@@ -33,7 +33,7 @@ import javax.imageio.ImageIO;
  */
 final class ApiBench {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = BenchApp.HTTP;
 
     private ApiBench() {
     }
@@ -44,37 +44,27 @@ final class ApiBench {
 
     static Result run(int[] concurrency, int requestsPerClient, int explanations) throws Exception {
         Path data = Path.of("target/bench/app-data");
-        Files.createDirectories(data);
         // A kept catalogue saves the seeding; kept explanations would turn "uncached" into cache hits.
-        deleteRecursively(data.resolve("explanations"));
-        deleteRecursively(data.resolve("queries"));
-        Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), data.resolve("nsfwjs-4.4.0.tgz"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + data,
-                "-Dapp.embedding.model-dir=" + data, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile()).start();
-        String base = "http://localhost:" + port;
+        BenchApp.deleteRecursively(data.resolve("explanations"));
+        BenchApp.deleteRecursively(data.resolve("queries"));
+        BenchApp app = BenchApp.start(data);
+        String base = app.base();
         try {
-            awaitIndexed(base, 500);
+            BenchApp.awaitIndexed(base, 500);
             BufferedImage query = TestImages.pattern(42, 256, 256, BufferedImage.TYPE_INT_RGB);
             List<Map<String, Object>> rows = new ArrayList<>();
             int variant = 0;
             for (int clients : concurrency) {
                 List<byte[]> images = new ArrayList<>();
                 for (int i = 0; i <= clients * requestsPerClient; i++) {
-                    images.add(png(query, ++variant));
+                    images.add(BenchApp.png(query, ++variant));
                 }
                 Map<String, Object> row = load(base, images, clients, requestsPerClient);
                 row.put("queryVectorCache", "miss");
                 rows.add(row);
             }
             // The same photo again and again: every search after the first takes its vector from the cache.
-            byte[] repeated = png(query, 0);
+            byte[] repeated = BenchApp.png(query, 0);
             List<byte[]> same = new ArrayList<>();
             for (int i = 0; i <= requestsPerClient; i++) {
                 same.add(repeated);
@@ -82,11 +72,10 @@ final class ApiBench {
             Map<String, Object> cached = load(base, same, 1, requestsPerClient);
             cached.put("queryVectorCache", "hit");
             rows.add(cached);
-            Map<String, Object> explain = explain(base, png(query, -1), explanations);
+            Map<String, Object> explain = explain(base, BenchApp.png(query, -1), explanations);
             return new Result(rows, explain, cluster(base));
         } finally {
-            app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.close();
         }
     }
 
@@ -101,7 +90,7 @@ final class ApiBench {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        search(base, images.get(next.getAndIncrement()));
+        BenchApp.search(base, images.get(next.getAndIncrement()));
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
@@ -109,7 +98,7 @@ final class ApiBench {
                     byte[] image = images.get(next.getAndIncrement());
                     long t = System.nanoTime();
                     try {
-                        if (search(base, image) != 200) {
+                        if (BenchApp.search(base, image) != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -140,7 +129,7 @@ final class ApiBench {
      * first uncached, then the same again from the disk cache, one at a time, beside the search's own embedMs.
      */
     private static Map<String, Object> explain(String base, byte[] image, int count) throws Exception {
-        JsonNode search = new ObjectMapper().readTree(searchBody(base, image, Math.max(count, 1)));
+        JsonNode search = new ObjectMapper().readTree(BenchApp.searchBody(base, image, Math.max(count, 1)));
         String queryId = search.get("queryId").asText();
         double[] uncached = new double[count];
         double[] cached = new double[count];
@@ -165,61 +154,6 @@ final class ApiBench {
         row.put("searchEmbedMs", search.get("embedMs").asDouble());
         System.out.println("  explain: " + row);
         return row;
-    }
-
-    private static String searchBody(String base, byte[] image, int k) throws Exception {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(image);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n" + k + "\r\n--"
-                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int search(String base, byte[] image) throws Exception {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(image);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n10\r\n--" + boundary
-                + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** The query image with one pixel changed per variant, so that each variant's bytes (and hash) differ. */
-    private static byte[] png(BufferedImage image, int variant) throws IOException {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.createGraphics().drawImage(image, 0, 0, null);
-        if (variant != 0) {
-            int at = Math.floorMod(variant, image.getWidth() * image.getHeight());
-            int x = at % image.getWidth();
-            int y = at / image.getWidth();
-            copy.setRGB(x, y, copy.getRGB(x, y) ^ 0x010101);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(copy, "png", out);
-        return out.toByteArray();
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /**
@@ -258,38 +192,5 @@ final class ApiBench {
         row.put("seconds", Stats.round(run.get("tookMs").asDouble() / 1000, 1));
         System.out.println("  clustering " + row);
         return row;
-    }
-
-    /** Waits until seeding has finished and every product is indexed, so nothing else competes for the CPU. */
-    private static void awaitIndexed(String base, int size) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/index/status")).build(), HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> products = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/products?size=1")).build(), HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> runs = HTTP.send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/pipeline/runs")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && products.statusCode() == 200 && runs.statusCode() == 200) {
-                    JsonNode status = json.readTree(response.body());
-                    int total = json.readTree(products.body()).get("total").asInt();
-                    boolean busy = false;
-                    for (JsonNode run : json.readTree(runs.body())) {
-                        String state = run.get("status").asText();
-                        busy |= state.equals("running") || state.equals("queued");
-                    }
-                    if (!busy && status.get("ready").asBoolean() && total >= size
-                            && status.get("size").asInt() >= total) {
-                        return;
-                    }
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("the app did not index the sample catalogue in time");
     }
 }

@@ -41,6 +41,10 @@ public final class BenchmarkSuite {
     private static final String SELF = "./mvnw -Pbench verify";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("load")) {
+            load(args[0].equals("load-quick"));
+            return;
+        }
         boolean quick = args.length > 0 && args[0].equals("quick");
         long start = System.nanoTime();
         Path out = Path.of("target/bench");
@@ -120,6 +124,26 @@ public final class BenchmarkSuite {
         Files.copy(out.resolve("results.json"), baseline, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("Done in %.0f s: target/bench/results.json, docs/performance.md, docs/evaluation.md%n",
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * {@code -Dbench.mode=load}: mixed search / similar / explain traffic at concurrency 1, 4 and 16 (one minute
+     * each), then a 10-minute soak at concurrency 4 with the app's memory read every 15 s; about 14 minutes.
+     * {@code load-quick} runs 15 s steps and a 1-minute soak. Writes target/bench/load.json and docs/reliability.md.
+     */
+    private static void load(boolean quick) throws Exception {
+        Machine machine = Machine.current();
+        System.out.println("Load and soak (" + (quick ? "quick" : "full") + ") on " + machine.line());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine.asMap());
+        results.put("mode", quick ? "load-quick" : "load");
+        results.putAll(LoadMix.run(new int[] {1, 4, 16}, java.time.Duration.ofSeconds(quick ? 15 : 60), 4,
+                java.time.Duration.ofMinutes(quick ? 1 : 10)));
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("load.json").toFile(),
+                results);
+        BenchReport.writeLoad(results, machine);
     }
 
     /** Google's 64 px emoji drawings, from the npm registry (checked against the published integrity). */

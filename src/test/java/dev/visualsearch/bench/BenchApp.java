@@ -1,0 +1,167 @@
+package dev.visualsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * The packaged app (target/quarkus-app) started for a measurement, on its own data folder (the sample catalogue is
+ * seeded on the first start and kept), and the HTTP calls the measurements share.
+ */
+final class BenchApp implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final String base;
+
+    private BenchApp(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    static BenchApp start(Path data, String... properties) throws IOException {
+        Files.createDirectories(data);
+        Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), data.resolve("nsfwjs-4.4.0.tgz"),
+                StandardCopyOption.REPLACE_EXISTING);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules",
+                "jdk.incubator.vector", "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + data,
+                "-Dapp.embedding.model-dir=" + data));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(java.util.List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("app.log").toFile()).start();
+        return new BenchApp(process, "http://localhost:" + port);
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** Resident memory of the app process (heap, native libtorch, FAISS, the index), from /proc. */
+    long rssMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static String searchBody(String base, byte[] image, int k) throws Exception {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(image);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n" + k + "\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static int search(String base, byte[] image) throws Exception {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(image);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n10\r\n--" + boundary
+                + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The query image with one pixel changed per variant, so that each variant's bytes (and hash) differ. */
+    static byte[] png(BufferedImage image, int variant) throws IOException {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.createGraphics().drawImage(image, 0, 0, null);
+        if (variant != 0) {
+            int at = Math.floorMod(variant, image.getWidth() * image.getHeight());
+            int x = at % image.getWidth();
+            int y = at / image.getWidth();
+            copy.setRGB(x, y, copy.getRGB(x, y) ^ 0x010101);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(copy, "png", out);
+        return out.toByteArray();
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Waits until seeding has finished and every product is indexed, so nothing else competes for the CPU. */
+    static void awaitIndexed(String base, int size) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/index/status")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> products = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/products?size=1")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> runs = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/pipeline/runs")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && products.statusCode() == 200 && runs.statusCode() == 200) {
+                    JsonNode status = json.readTree(response.body());
+                    int total = json.readTree(products.body()).get("total").asInt();
+                    boolean busy = false;
+                    for (JsonNode run : json.readTree(runs.body())) {
+                        String state = run.get("status").asText();
+                        busy |= state.equals("running") || state.equals("queued");
+                    }
+                    if (!busy && status.get("ready").asBoolean() && total >= size
+                            && status.get("size").asInt() >= total) {
+                        return;
+                    }
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the app did not index the sample catalogue in time");
+    }
+}
