@@ -190,6 +190,11 @@ final class ApiBench {
         row.put("nmi", Stats.round(run.get("nmiVsCategory").asDouble(), 3));
         row.put("ari", Stats.round(run.get("ariVsCategory").asDouble(), 3));
         row.put("seconds", Stats.round(run.get("tookMs").asDouble() / 1000, 1));
+        Map<String, Object> candidates = new LinkedHashMap<>();
+        for (JsonNode candidate : run.path("candidates")) {
+            candidates.put(candidate.get("k").asText(), Stats.round(candidate.get("silhouette").asDouble(), 4));
+        }
+        row.put("silhouetteByK", candidates);
         System.out.println("  clustering " + row);
         return row;
     }
