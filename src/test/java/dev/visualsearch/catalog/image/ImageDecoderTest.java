@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
@@ -92,6 +91,28 @@ class ImageDecoderTest {
         assertEquals(pixel >> 16 & 0xFF, pixel & 0xFF, "grey stays grey");
     }
 
+    @Test
+    void jpegsDeclaringTwelveOrSixteenBitSamplesDecodeOrAreRefusedCleanly() {
+        // No tool on this machine writes a real 12- or 16-bit JPEG, so the SOF header of an 8-bit one is rewritten:
+        // extended sequential (SOF1) with 12 or 16 bits per sample. The decoder must decode it or answer 4xx.
+        byte[] jpeg = TestImages.jpeg(21);
+        for (int bits : new int[] {12, 16}) {
+            byte[] patched = jpeg.clone();
+            for (int i = 0; i < patched.length - 4; i++) {
+                if ((patched[i] & 0xFF) == 0xFF && (patched[i + 1] & 0xFF) == 0xC0) {
+                    patched[i + 1] = (byte) 0xC1;
+                    patched[i + 4] = (byte) bits;
+                    break;
+                }
+            }
+            try {
+                assertTrue(decoder.decode(patched).width() > 0, bits + "-bit");
+            } catch (ApiProblem problem) {
+                assertTrue(problem.status() == 415 || problem.status() == 422, bits + "-bit: " + problem.status());
+            }
+        }
+    }
+
     private static byte[] fixture(String name) throws Exception {
         try (var in = ImageDecoderTest.class.getResourceAsStream("/images/" + name)) {
             return in.readAllBytes();
@@ -128,7 +149,7 @@ class ImageDecoderTest {
     @Test
     void rejectsOversizedUploadsAndDecompressionBombsBeforeDecoding() {
         assertStatus(413, Arrays.copyOf(TestImages.png(9), 2_000_001));
-        ApiProblem bomb = assertThrows(ApiProblem.class, () -> decoder.decode(pngHeaderOnly(100_000, 100_000)));
+        ApiProblem bomb = assertThrows(ApiProblem.class, () -> decoder.decode(TestImages.pngHeaderOnly(100_000, 100_000)));
         assertEquals(422, bomb.status());
         assertEquals(10_000_000L, bomb.extensions().get("limitPixels"));
     }
@@ -136,19 +157,6 @@ class ImageDecoderTest {
     private void assertStatus(int status, byte[] bytes) {
         ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(bytes));
         assertEquals(status, problem.status(), problem.getMessage());
-    }
-
-    /** A PNG signature and an IHDR chunk declaring the given size, and nothing else. */
-    static byte[] pngHeaderOnly(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
-                .put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.array());
-        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
-                .putInt((int) crc.getValue());
-        return png.array();
     }
 
     /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: orientation) after the SOI marker. */
