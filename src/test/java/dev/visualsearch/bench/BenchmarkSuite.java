@@ -25,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * One command for the numbers the docs quote: {@code ./mvnw -Pbench verify} (full, under 30 minutes on 2 cores) or
- * {@code ./mvnw -Pbench verify -Dbench.mode=quick} (under 5 minutes; no faithfulness check, smaller sets). Writes
+ * {@code ./mvnw -Pbench verify -Dbench.mode=quick} (under 5 minutes; smaller sets, no in-process explanation timings
+ * and no faithfulness check). Writes
  * {@code target/bench/results.json}, refreshes the generated sections of {@code docs/performance.md} and
  * {@code docs/evaluation.md} (embedding, search, end-to-end API, explanations in process and through the API,
  * retrieval quality, clustering, explanation faithfulness) next to the previous run's numbers, and keeps this run in
@@ -83,9 +84,10 @@ public final class BenchmarkSuite {
             results.put("quality", quality);
 
             System.out.println("Explanations in process (every method) and their faithfulness");
-            results.put("explainInProcess", ExplainBench.run(inception, SELF));
-            results.put("faithfulness", quick ? Map.of("skipped", "quick mode (about 5 minutes in the full run)")
-                    : FaithfulnessCheck.run(inception, SELF));
+            // Both take minutes (Score-CAM and occlusion cost dozens of forward passes): full mode only.
+            Map<String, Object> skipped = Map.of("skipped", "quick mode");
+            results.put("explainInProcess", quick ? skipped : ExplainBench.run(inception, SELF));
+            results.put("faithfulness", quick ? skipped : FaithfulnessCheck.run(inception, SELF));
         }
         Path resnet = out.resolve("resnet50-random.pt");
         if (Files.exists(resnet)) {
