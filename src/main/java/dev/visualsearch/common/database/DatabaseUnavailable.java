@@ -24,9 +24,11 @@ public final class DatabaseUnavailable {
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true; // connection exception; admin shutdown, crash shutdown, cannot connect now
             }
+            // Vert.x's SQL client also reports lost connections as plain VertxExceptions; only its own are trusted,
+            // so that a client hanging up mid-upload is not mistaken for a database outage.
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (message.contains("connection refused") || message.contains("connection was closed")
-                    || message.contains("connection reset")) {
+            if (t.getClass().getName().startsWith("io.vertx.") && (message.contains("connection refused")
+                    || message.contains("connection was closed") || message.contains("connection reset"))) {
                 return true;
             }
         }
