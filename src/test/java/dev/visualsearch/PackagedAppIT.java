@@ -130,12 +130,7 @@ class PackagedAppIT {
         String runId = startRun("all");
         awaitStatus(runId, Set.of("running"), 60);
         Thread.sleep(1_500);
-        kill();
-        app = start();
-        awaitReady();
-        JsonNode run = get("/api/pipeline/runs/" + runId);
-        assertEquals("failed", run.get("status").asText(), run.toString());
-        assertTrue(run.get("error").asText().startsWith("Interrupted"), run.toString());
+        killAndRestartFailing(runId);
         assertEquals(seeded, awaitIndex(seeded).get("size").asInt(), "the previous index, complete");
         assertTrue(search(sampleImage()).get("results").size() > 0);
         awaitIdle();
@@ -158,11 +153,7 @@ class PackagedAppIT {
         while (get("/api/products?size=1").get("total").asInt() < before + 3 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        kill();
-        app = start();
-        awaitReady();
-        JsonNode run = get("/api/pipeline/runs/" + runId);
-        assertEquals("failed", run.get("status").asText(), run.toString());
+        killAndRestartFailing(runId);
         int afterKill = get("/api/products?size=1").get("total").asInt();
         assertTrue(afterKill > before && afterKill < before + count, "part of the archive: " + (afterKill - before));
         awaitIdle();
@@ -318,9 +309,15 @@ class PackagedAppIT {
         return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build();
     }
 
-    private static void kill() throws InterruptedException {
+    /** SIGKILL (no shutdown hook runs), start again, and check the run that was active is marked interrupted. */
+    private static void killAndRestartFailing(String runId) throws Exception {
         app.destroyForcibly();
         assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the app did not die");
+        app = start();
+        awaitReady();
+        JsonNode run = get("/api/pipeline/runs/" + runId);
+        assertEquals("failed", run.get("status").asText(), run.toString());
+        assertTrue(run.get("error").asText().startsWith("Interrupted"), run.toString());
     }
 
     private static String startRun(String job) throws Exception {

@@ -30,6 +30,23 @@ public abstract class BaseCam implements CamMethod {
     /** The weight a_c of each channel of {@code activations} (1 x C x H x W) for {@code target}. */
     protected abstract float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target);
 
+    /**
+     * The reference vector q of a similarity target, checked against the map's channel count: the weights of the
+     * closed-form methods are built from it. Other targets need gradients ({@link AutogradGradCam}).
+     */
+    static float[] similarityQuery(CamTarget target, NDArray activations, String method) {
+        if (!(target instanceof SimilarityTarget similarity)) {
+            throw new UnsupportedOperationException(method + " covers similarity targets only; use "
+                    + AutogradGradCam.ID + " for " + target.describe());
+        }
+        long channels = activations.getShape().get(1);
+        if (similarity.q().length != channels) {
+            throw new IllegalArgumentException("Target vector has " + similarity.q().length + " values, the map "
+                    + channels + " channels");
+        }
+        return similarity.q();
+    }
+
     /** ReLU(sum_c w_c A_c) over a C x H x W map given as flat floats. */
     static Heatmap weightedSum(float[] chw, float[] weights, int height, int width) {
         int plane = height * width;

@@ -21,18 +21,10 @@ public final class GradCam extends BaseCam {
 
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
-        if (!(target instanceof SimilarityTarget similarity)) {
-            throw new UnsupportedOperationException("The closed form covers similarity targets only; use "
-                    + AutogradGradCam.ID + " for " + target.describe());
-        }
+        float[] q = similarityQuery(target, activations, "The closed form");
         Shape shape = activations.getShape();
         int channels = (int) shape.get(1);
         int plane = (int) (shape.get(2) * shape.get(3));
-        float[] q = similarity.q();
-        if (q.length != channels) {
-            throw new IllegalArgumentException("Target vector has " + q.length + " values, the map " + channels
-                    + " channels");
-        }
         float[] chw = activations.toFloatArray();
         double[] g = new double[channels];
         double norm2 = 0;

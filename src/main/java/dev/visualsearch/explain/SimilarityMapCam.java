@@ -21,15 +21,6 @@ public final class SimilarityMapCam extends BaseCam {
 
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
-        if (!(target instanceof SimilarityTarget similarity)) {
-            throw new UnsupportedOperationException("The similarity map explains similarity targets only; use "
-                    + AutogradGradCam.ID + " for " + target.describe());
-        }
-        long channels = activations.getShape().get(1);
-        if (similarity.q().length != channels) {
-            throw new IllegalArgumentException("Target vector has " + similarity.q().length + " values, the map "
-                    + channels + " channels");
-        }
-        return similarity.q().clone();
+        return similarityQuery(target, activations, "The similarity map").clone();
     }
 }

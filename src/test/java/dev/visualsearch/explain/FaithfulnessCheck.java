@@ -148,7 +148,6 @@ public final class FaithfulnessCheck {
             names.forEach(name -> curves.put(name, new double[FRACTIONS.length]));
             sums.put(test, curves);
         }
-        float[] grey = grey(model);
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
             SimilarityTarget target = new SimilarityTarget(pair.query());
@@ -166,7 +165,7 @@ public final class FaithfulnessCheck {
                     for (double fraction : FRACTIONS) {
                         boolean[] mask = top(order, fraction);
                         inputs.add(switch (test) {
-                            case DELETION_GREY -> replace(pair.nchw(), grey, mask);
+                            case DELETION_GREY -> TargetScores.greyOut(pair.nchw(), model.preprocessor(), mask);
                             case DELETION_BLUR -> replace(pair.nchw(), blurred, mask);
                             case INSERTION_BLUR -> replace(blurred, pair.nchw(), mask);
                         });
@@ -259,14 +258,6 @@ public final class FaithfulnessCheck {
             }
         }
         return edited;
-    }
-
-    private static float[] grey(FeatureMapModel model) {
-        float[] grey = new float[3 * SIZE * SIZE];
-        for (int c = 0; c < 3; c++) {
-            Arrays.fill(grey, c * SIZE * SIZE, (c + 1) * SIZE * SIZE, model.preprocessor().normalised(c, 0.5f));
-        }
-        return grey;
     }
 
     /** Three passes of a radius-8 box blur per channel (close to a Gaussian of sigma 8), edges clamped. */
