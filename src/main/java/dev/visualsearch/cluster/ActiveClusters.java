@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,6 +57,11 @@ public final class ActiveClusters {
         if (previous != null) {
             members.get(previous).remove(productId);
         }
+    }
+
+    public OptionalInt clusterOf(long productId) {
+        Integer cluster = clusterOf.get(productId);
+        return cluster == null ? OptionalInt.empty() : OptionalInt.of(cluster);
     }
 
     public boolean contains(long productId) {

@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visualsearch.catalog.ProductDeleted;
 import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.embedding.ActiveModel;
-import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingStamp;
 import dev.visualsearch.embedding.EmbeddingStored;
 import dev.visualsearch.index.Candidates;
+import dev.visualsearch.index.ClusterMembership;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
@@ -29,7 +33,7 @@ import org.jboss.logging.Logger;
  * deleted ones leave it. The previous clustering serves until a new run has been stored.
  */
 @ApplicationScoped
-public class ClusterService {
+public class ClusterService implements ClusterMembership {
 
     private static final Logger LOG = Logger.getLogger(ClusterService.class);
 
@@ -42,18 +46,20 @@ public class ClusterService {
     private final EmbeddingRepository embeddings;
     private final ActiveModel model;
     private final ObjectMapper json;
+    private final Event<ClustersReplaced> replaced;
     private volatile ActiveClusters active;
     /** Products embedded while a run works on its snapshot; assigned once the new clustering is active. */
     private final Map<Long, float[]> lateArrivals = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
     public ClusterService(ClusterConfig config, ClusterRepository repository, EmbeddingRepository embeddings,
-                          ActiveModel model, ObjectMapper json) {
+                          ActiveModel model, ObjectMapper json, Event<ClustersReplaced> replaced) {
         this.config = config;
         this.repository = repository;
         this.embeddings = embeddings;
         this.model = model;
         this.json = json;
+        this.replaced = replaced;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,6 +76,11 @@ public class ClusterService {
     public Optional<ActiveClusters> active() {
         ActiveClusters current = active;
         return current != null && current.modelId().equals(model.id()) ? Optional.of(current) : Optional.empty();
+    }
+
+    @Override
+    public OptionalInt clusterOf(long productId) {
+        return active().map(clusters -> clusters.clusterOf(productId)).orElse(OptionalInt.empty());
     }
 
     /** The candidates of a cluster-first search (see {@link ActiveClusters#select}), if there are clusters. */
@@ -114,6 +125,11 @@ public class ClusterService {
             active = fresh;
             running = false;
             assignLateArrivals(fresh);
+            Map<Long, Integer> assignments = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                assignments.put(ids[i], fit.assignments()[i]);
+            }
+            replaced.fire(new ClustersReplaced(modelId, runId, assignments));
             LOG.infof("Clustering run %d: %d clusters of %d vectors (%s), silhouette %s, NMI %.3f, ARI %.3f",
                     runId, fit.k(), ids.length, choice.criterion(), choice.silhouette(), agreement.nmi(),
                     agreement.ari());

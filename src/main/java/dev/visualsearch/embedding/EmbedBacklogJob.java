@@ -4,15 +4,14 @@ import dev.visualsearch.catalog.Product;
 import dev.visualsearch.catalog.ProductRepository;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
+import dev.visualsearch.common.InstanceId;
 import dev.visualsearch.common.database.ReactiveWork;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -29,6 +28,7 @@ public class EmbedBacklogJob {
     }
 
     private static final Logger LOG = Logger.getLogger(EmbedBacklogJob.class);
+    private static final long WAIT_FOR_OTHERS_MS = 500;
 
     private final EmbeddingRepository vectors;
     private final EmbeddingService embeddings;
@@ -37,9 +37,11 @@ public class EmbedBacklogJob {
     private final ImageDecoder decoder;
     private final EmbeddingConfig config;
     private final ActiveModel model;
+    private final InstanceId instance;
 
     public EmbedBacklogJob(EmbeddingRepository vectors, EmbeddingService embeddings, ProductRepository products,
-                           ImageStore store, ImageDecoder decoder, EmbeddingConfig config, ActiveModel model) {
+                           ImageStore store, ImageDecoder decoder, EmbeddingConfig config, ActiveModel model,
+                           InstanceId instance) {
         this.vectors = vectors;
         this.embeddings = embeddings;
         this.products = products;
@@ -47,6 +49,7 @@ public class EmbedBacklogJob {
         this.decoder = decoder;
         this.config = config;
         this.model = model;
+        this.instance = instance;
     }
 
     public long pending() {
@@ -54,39 +57,78 @@ public class EmbedBacklogJob {
         return ReactiveWork.await(() -> vectors.countMissing(modelId));
     }
 
-    /** Runs until the backlog is empty; {@code progress} receives (fraction done, message). Blocking. */
+    /**
+     * Runs until the backlog is empty; {@code progress} receives (fraction done, message). Blocking. The backlog is
+     * shared with any other instance on the same database: each batch is claimed first (see
+     * {@link EmbeddingRepository#claimMissing}), and when only other instances' claims are left this run waits for
+     * them to finish or expire, so a batch held by an instance that died is still embedded.
+     */
     public Result run(BiConsumer<Double, String> progress) {
         String modelId = model.get().id();
+        String me = instance.value();
+        double lease = config.claimLease().toMillis() / 1000.0;
         long total = ReactiveWork.await(() -> vectors.countMissing(modelId));
         int done = 0;
         List<String> failures = new ArrayList<>();
-        Set<Long> failed = new HashSet<>();
         int batchSize = Math.max(1, config.batchSize());
-        while (!Thread.currentThread().isInterrupted()) {
-            List<Long> ids = ReactiveWork.await(() -> vectors.missing(modelId, batchSize + failed.size())).stream()
-                    .filter(id -> !failed.contains(id)).limit(batchSize).toList();
-            if (ids.isEmpty()) {
-                break;
-            }
-            List<Product> batch = ReactiveWork.await(() -> Panache.withSession(() -> products.list("id in ?1", ids)));
-            List<EmbeddingService.ProductImage> images = new ArrayList<>();
-            for (Product product : batch) {
-                try {
-                    byte[] bytes = Files.readAllBytes(store.original(product.imagePath));
-                    images.add(new EmbeddingService.ProductImage(product.id, product.category,
-                            decoder.decode(bytes).rgb()));
-                } catch (IOException | RuntimeException e) {
-                    failed.add(product.id);
-                    failures.add("product " + product.id + ": " + e.getMessage());
-                    LOG.warnf("Product %d cannot be embedded: %s", product.id, e.getMessage());
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                ReactiveWork.await(() -> vectors.renewClaims(modelId, me, lease));
+                List<Long> ids = ReactiveWork.await(() -> vectors.claimMissing(modelId, batchSize, me, lease));
+                if (ids.isEmpty()) {
+                    long elsewhere = ReactiveWork.await(() -> vectors.countClaimedElsewhere(modelId, me));
+                    if (elsewhere == 0) {
+                        break;
+                    }
+                    progress.accept(total == 0 ? 1.0 : Math.min(1.0, (double) done / total), done + " of " + total
+                            + " products embedded here; waiting for " + elsewhere + " claimed by other instances");
+                    Thread.sleep(WAIT_FOR_OTHERS_MS);
+                    continue;
                 }
+                done += embedBatch(ids, failures);
+                ReactiveWork.await(() -> vectors.releaseClaims(modelId, me, true));
+                progress.accept(total == 0 ? 1.0 : Math.min(1.0, (double) done / total),
+                        done + " of " + total + " products embedded");
             }
-            ids.stream().filter(id -> batch.stream().noneMatch(p -> p.id.equals(id))).forEach(failed::add);
-            embeddings.embedProducts(images);
-            done += images.size();
-            progress.accept(total == 0 ? 1.0 : Math.min(1.0, (double) done / total),
-                    done + " of " + total + " products embedded");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            releaseAll(modelId, me);
         }
         return new Result(done, failures);
+    }
+
+    /**
+     * Failures were held for the rest of the run so that it does not retry them; the next run may. Also runs when
+     * the run is cancelled, with the interrupt set aside for the release and restored after it.
+     */
+    private void releaseAll(String modelId, String me) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            ReactiveWork.await(() -> vectors.releaseClaims(modelId, me, false));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release embedding claims (they expire by themselves): %s", e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int embedBatch(List<Long> ids, List<String> failures) {
+        List<Product> batch = ReactiveWork.await(() -> Panache.withSession(() -> products.list("id in ?1", ids)));
+        List<EmbeddingService.ProductImage> images = new ArrayList<>();
+        for (Product product : batch) {
+            try {
+                byte[] bytes = Files.readAllBytes(store.original(product.imagePath));
+                images.add(new EmbeddingService.ProductImage(product.id, product.category,
+                        decoder.decode(bytes).rgb()));
+            } catch (IOException | RuntimeException e) {
+                failures.add("product " + product.id + ": " + e.getMessage());
+                LOG.warnf("Product %d cannot be embedded: %s", product.id, e.getMessage());
+            }
+        }
+        embeddings.embedProducts(images);
+        return images.size();
     }
 }

@@ -28,6 +28,13 @@ public interface EmbeddingConfig {
     @WithDefault("10s")
     java.time.Duration inferenceQueueTimeout();
 
+    /**
+     * How long a backlog batch claimed by this instance stays its own without being renewed: when an instance dies,
+     * its batch returns to the backlog after this long (several instances share the backlog through the database).
+     */
+    @WithDefault("60s")
+    java.time.Duration claimLease();
+
     /** Folder for model files fetched on first use (the nsfwjs npm tarball). */
     @WithDefault("data/models")
     String modelDir();

@@ -31,6 +31,58 @@ public class EmbeddingRepository {
                 .setParameter("model", modelId).setMaxResults(limit).getResultList()));
     }
 
+    /**
+     * Claims up to {@code limit} products that have no vector for this model and no live claim, for
+     * {@code leaseSeconds}; returns their ids, oldest first. Several instances can call this at once: the product
+     * rows are locked with SKIP LOCKED while claiming, and the conflict clause only takes over an expired claim, so
+     * no product is handed to two instances.
+     */
+    public Uni<List<Long>> claimMissing(String modelId, int limit, String instanceId, double leaseSeconds) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "with candidate as (select p.id from product p "
+                                + "where not exists (select 1 from embedding e where e.product_id = p.id "
+                                + "and e.model_id = ?1) "
+                                + "and not exists (select 1 from embedding_claim c where c.product_id = p.id "
+                                + "and c.model_id = ?1 and c.lease_until > now()) "
+                                + "order by p.id limit ?2 for update of p skip locked) "
+                                + "insert into embedding_claim (product_id, model_id, instance_id, lease_until) "
+                                + "select id, ?1, ?3, now() + make_interval(secs => ?4) from candidate "
+                                + "on conflict (product_id, model_id) do update "
+                                + "set instance_id = excluded.instance_id, lease_until = excluded.lease_until "
+                                + "where embedding_claim.lease_until <= now() "
+                                + "returning product_id", Long.class)
+                .setParameter(1, modelId).setParameter(2, limit).setParameter(3, instanceId)
+                .setParameter(4, leaseSeconds).getResultList()))
+                .map(ids -> ids.stream().sorted().toList());
+    }
+
+    /** Extends every claim this instance holds for the model (called between batches, so long runs keep them). */
+    public Uni<Integer> renewClaims(String modelId, String instanceId, double leaseSeconds) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update embedding_claim set lease_until = now() + make_interval(secs => ?3) "
+                                + "where model_id = ?1 and instance_id = ?2")
+                .setParameter(1, modelId).setParameter(2, instanceId).setParameter(3, leaseSeconds)
+                .executeUpdate()));
+    }
+
+    /** Drops this instance's claims for the model: those embedded, or all of them ({@code onlyEmbedded} false). */
+    public Uni<Integer> releaseClaims(String modelId, String instanceId, boolean onlyEmbedded) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "delete from embedding_claim c where c.model_id = ?1 and c.instance_id = ?2"
+                                + (onlyEmbedded ? " and exists (select 1 from embedding e "
+                                + "where e.product_id = c.product_id and e.model_id = ?1)" : ""))
+                .setParameter(1, modelId).setParameter(2, instanceId).executeUpdate()));
+    }
+
+    /** Products still without a vector that another instance holds a live claim on. */
+    public Uni<Long> countClaimedElsewhere(String modelId, String instanceId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from embedding_claim c where c.model_id = ?1 and c.instance_id <> ?2 "
+                                + "and c.lease_until > now() and not exists (select 1 from embedding e "
+                                + "where e.product_id = c.product_id and e.model_id = ?1)", Long.class)
+                .setParameter(1, modelId).setParameter(2, instanceId).getSingleResult()));
+    }
+
     public Uni<Long> countMissing(String modelId) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
                         "select count(p) from Product p where not exists (select 1 from Embedding e "

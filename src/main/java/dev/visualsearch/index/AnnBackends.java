@@ -3,19 +3,26 @@ package dev.visualsearch.index;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.faiss.FaissIndex;
 import dev.visualsearch.index.faiss.FaissNative;
+import dev.visualsearch.index.opensearch.DocumentFacts;
+import dev.visualsearch.index.opensearch.OpenSearchBackend;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.LongFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Builds, loads and saves the approximate index chosen by {@code app.index.ann}. When FAISS cannot be loaded the
- * service runs on the exact index alone; this class says so once in the log and in {@link #unavailableReason()}.
+ * Builds, loads and saves the approximate index: in this process as {@code app.index.ann} says, or on an OpenSearch
+ * cluster when {@code app.index.backend=opensearch}. When FAISS cannot be loaded (or the cluster reached) the
+ * service runs on the exact index alone; this class says so in the log and in {@link #unavailableReason()}.
  */
 @ApplicationScoped
 public class AnnBackends {
@@ -25,23 +32,45 @@ public class AnnBackends {
     private static final int IVF_MIN_VECTORS = 1000;
 
     private final IndexConfig config;
+    private final OpenSearchBackend openSearch;
+    private final Instance<ClusterMembership> clusters;
     private final Path file;
     private volatile boolean warned;
 
-    public AnnBackends(IndexConfig config) {
+    public AnnBackends(IndexConfig config, OpenSearchBackend openSearch, Instance<ClusterMembership> clusters) {
         this.config = config;
+        this.openSearch = openSearch;
+        this.clusters = clusters;
         this.file = Path.of(config.dir(), "ann");
+        if (!config.backend().equals("local") && !onOpenSearch()) {
+            throw new IllegalArgumentException("app.index.backend must be 'local' or 'opensearch', not '"
+                    + config.backend() + "'");
+        }
+    }
+
+    private boolean onOpenSearch() {
+        return config.backend().equals("opensearch");
     }
 
     public String unavailableReason() {
+        if (onOpenSearch()) {
+            return openSearch.unavailableReason();
+        }
         if (config.ann().equals("none")) {
             return "app.index.ann=none";
         }
         return FaissNative.isAvailable() ? null : "FAISS unavailable: " + FaissNative.unavailableReason();
     }
 
-    /** The saved index when it fits the model (reconciled with the stored vectors), else a new one. */
-    public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored) {
+    /**
+     * The saved index when it fits the model (reconciled with the stored vectors), else a new one. {@code categories}
+     * gives the category of a product added later (stored in OpenSearch documents).
+     */
+    public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored,
+                                             LongFunction<Optional<String>> categories, IntConsumer percent) {
+        if (onOpenSearch()) {
+            return openSearch.loadOrBuild(modelId, dimension, stored, facts(categories), percent);
+        }
         if (!usable()) {
             return Optional.empty();
         }
@@ -61,10 +90,15 @@ public class AnnBackends {
                 LOG.warnf("Saved ANN index unreadable (%s); rebuilding", e.getMessage());
             }
         }
-        return build(modelId, dimension, stored);
+        return build(modelId, dimension, stored, categories, percent);
     }
 
-    public Optional<VectorIndex> build(String modelId, int dimension, List<StoredVector> stored) {
+    /** A new index of the stored vectors, not yet live. */
+    public Optional<VectorIndex> build(String modelId, int dimension, List<StoredVector> stored,
+                                       LongFunction<Optional<String>> categories, IntConsumer percent) {
+        if (onOpenSearch()) {
+            return Optional.of(openSearch.build(modelId, dimension, stored, facts(categories), percent));
+        }
         if (!usable()) {
             return Optional.empty();
         }
@@ -80,6 +114,20 @@ public class AnnBackends {
         LOG.infof("Built %s over %d vectors in %d ms", index.descriptor().backend(), ids.length,
                 (System.nanoTime() - start) / 1_000_000);
         return Optional.of(index);
+    }
+
+    private DocumentFacts facts(LongFunction<Optional<String>> categories) {
+        return new DocumentFacts() {
+            @Override
+            public Optional<String> category(long productId) {
+                return categories.apply(productId);
+            }
+
+            @Override
+            public OptionalInt cluster(long productId) {
+                return clusters.isResolvable() ? clusters.get().clusterOf(productId) : OptionalInt.empty();
+            }
+        };
     }
 
     public void save(LiveIndex index) {

@@ -14,6 +14,14 @@ public interface IndexConfig {
     @WithDefault("faiss-hnsw")
     String ann();
 
+    /**
+     * Where the approximate index lives: {@code local} (in this process, as {@code app.index.ann} says) or
+     * {@code opensearch} (an OpenSearch k-NN cluster shared by every service instance, see {@code app.opensearch.*};
+     * {@code app.index.ann} is then not used). The exact index is always local.
+     */
+    @WithDefault("local")
+    String backend();
+
     /** Folder for saved index files. */
     @WithDefault("data/index")
     String dir();

@@ -85,9 +85,10 @@ public class IndexService {
             List<StoredVector> stored = ReactiveWork.await(() -> embeddings.all(modelId));
             stored.forEach(v -> categories.put(v.productId(), v.category()));
             ExactIndex freshExact = buildExact(modelId, stored, p -> percent.accept(p / 2));
+            IntConsumer annPercent = p -> percent.accept(50 + p / 2);
             Optional<VectorIndex> freshAnn = startUp
-                    ? annBackends.loadOrBuild(modelId, dimensionOf(stored), stored)
-                    : annBackends.build(modelId, dimensionOf(stored), stored);
+                    ? annBackends.loadOrBuild(modelId, dimensionOf(stored), stored, this::category, annPercent)
+                    : annBackends.build(modelId, dimensionOf(stored), stored, this::category, annPercent);
             synchronized (this) {
                 for (Change change : pending) {
                     change.applyTo(freshExact);
@@ -188,7 +189,7 @@ public class IndexService {
 
     /** Ids of the indexed products in a category, for pre-filtered search. */
     public Candidates inCategory(String category) {
-        return Candidates.of(categories.entrySet().stream().filter(e -> e.getValue().equals(category))
+        return Candidates.ofCategory(category, categories.entrySet().stream().filter(e -> e.getValue().equals(category))
                 .mapToLong(Map.Entry::getKey).toArray());
     }
 

@@ -18,6 +18,7 @@ public final class LiveIndex {
     private VectorIndex current;
 
     public LiveIndex(VectorIndex initial) {
+        initial.goLive();
         this.current = initial;
     }
 
@@ -67,6 +68,7 @@ public final class LiveIndex {
     /** Puts {@code replacement} live and closes the previous index once no search uses it. */
     public void swap(VectorIndex replacement) {
         VectorIndex previous;
+        replacement.goLive();
         swapLock.writeLock().lock();
         try {
             previous = current;

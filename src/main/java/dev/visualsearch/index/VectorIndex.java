@@ -31,6 +31,13 @@ public interface VectorIndex extends AutoCloseable {
     /** The stored vector of an id, if present (used for "more like this product" searches). */
     java.util.Optional<float[]> vector(long id);
 
+    /**
+     * Called once when this index becomes the live one (see {@link LiveIndex}); a shared index makes itself the
+     * one other service instances see here. In-process indexes have nothing to do.
+     */
+    default void goLive() {
+    }
+
     /** Writes the index to {@code file} (through a temporary file, so a crash never leaves half a file). */
     void save(Path file);
 

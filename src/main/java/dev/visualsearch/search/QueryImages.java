@@ -2,122 +2,47 @@ package dev.visualsearch.search;
 
 import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.common.DataDirectory;
-import dev.visualsearch.embedding.Vectors;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * Keeps the images of recent searches under {@code queries/} so that a result can be explained later, bounded in
- * count and age. Files are named by the random query id; nothing from the request reaches the path.
+ * Keeps the images (and vectors) of recent searches so that a result can be explained later, bounded in count and
+ * age: in the data folder ({@code app.search.query-store=folder}, one instance) or in the database
+ * ({@code database}, so that every instance on that database can explain any instance's search). Blocking.
  */
 @ApplicationScoped
 public class QueryImages {
 
-    private final Path folder;
-    private final int max;
-    private final Duration ttl;
+    private final QueryImageStore store;
 
     public QueryImages(DataDirectory data, SearchConfig config) {
-        this.folder = data.folder("queries");
-        this.max = config.queryImagesMax();
-        this.ttl = config.queryImagesTtl();
+        this.store = switch (config.queryStore()) {
+            case "folder" -> new QueryImageFolder(data, config);
+            case "database" -> new QueryImageTable(config);
+            default -> throw new IllegalArgumentException("app.search.query-store must be 'folder' or 'database', not '"
+                    + config.queryStore() + "'");
+        };
     }
 
-    /**
-     * Stores the original bytes of a query image and its vector under the model that produced it, so that an
-     * explanation needs no second forward pass for the query; blocking.
-     */
+    /** Stores a query image and its vector under the model that produced it, so an explanation needs no second pass. */
     public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
-        try {
-            write(folder.resolve(queryId + ".vec"), vectorFile(modelId, vector));
-            write(folder.resolve(queryId + "." + format.extension()), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the query image", e);
-        }
+        store.keep(queryId, bytes, format, modelId, vector);
     }
 
-    /** The query's vector if it was computed by {@code modelId}; blocking. */
+    /** The query's vector if it was computed by {@code modelId}. */
     public Optional<float[]> vector(UUID queryId, String modelId) {
-        Path file = folder.resolve(queryId + ".vec");
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (!in.readUTF().equals(modelId)) {
-                return Optional.empty();
-            }
-            return Optional.of(Vectors.fromBytes(in.readAllBytes()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return store.vector(queryId, modelId);
     }
 
-    private static byte[] vectorFile(String modelId, float[] vector) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(modelId);
-            out.write(Vectors.toBytes(vector));
-        }
-        return bytes.toByteArray();
-    }
-
-    private void write(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(folder, ".q-", ".part");
-        Files.write(temp, bytes);
-        Files.move(temp, target);
-    }
-
-    /** The kept image of a query, unless it expired or was evicted; blocking. */
+    /** The kept image of a query, unless it expired or was evicted. */
     public Optional<byte[]> find(UUID queryId) {
-        for (ImageFormat format : ImageFormat.values()) {
-            Path file = folder.resolve(queryId + "." + format.extension());
-            try {
-                if (Files.exists(file) && !expired(file)) {
-                    return Optional.of(Files.readAllBytes(file));
-                }
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return store.find(queryId);
     }
 
-    /** Drops expired images, then the oldest beyond the count limit. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evict() {
-        try (Stream<Path> files = Files.list(folder)) {
-            var kept = files.filter(file -> !file.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(QueryImages::modified).reversed()).toList();
-            for (int i = 0; i < kept.size(); i++) {
-                if (i >= max || expired(kept.get(i))) {
-                    Files.deleteIfExists(kept.get(i));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not evict query images", e);
-        }
-    }
-
-    private boolean expired(Path file) throws IOException {
-        return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(ttl));
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
+        store.evict();
     }
 }

@@ -27,6 +27,13 @@ public interface SearchConfig {
     @WithDefault("2000")
     int queryImagesMax();
 
+    /**
+     * Where query images are kept for explanations: {@code folder} (the data folder) or {@code database} (needed
+     * when several instances serve one catalogue, so any of them can explain a search another one answered).
+     */
+    @WithDefault("folder")
+    String queryStore();
+
     /** How long a query image is kept for explanations. */
     @WithDefault("24h")
     Duration queryImagesTtl();

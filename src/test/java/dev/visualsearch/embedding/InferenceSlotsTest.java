@@ -37,6 +37,10 @@ class InferenceSlotsTest {
                 return timeout;
             }
 
+            public Duration claimLease() {
+                return Duration.ofSeconds(60);
+            }
+
             public String modelDir() {
                 return "data/models";
             }

@@ -22,6 +22,10 @@ public final class TestDecoders {
             public int thumbnailSize() {
                 return 256;
             }
+
+            public java.util.Optional<String> dir() {
+                return java.util.Optional.empty();
+            }
         });
     }
 

@@ -29,7 +29,7 @@ public class ImageStore {
     private final int thumbnailSize;
 
     public ImageStore(DataDirectory dataDirectory, ImagesConfig config) {
-        this.root = dataDirectory.path();
+        this.root = config.dir().map(dir -> Path.of(dir).toAbsolutePath().normalize()).orElse(dataDirectory.path());
         this.thumbnailSize = config.thumbnailSize();
     }
 
