@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -71,9 +74,17 @@ public class EmbedBacklogJob {
         int done = 0;
         List<String> failures = new ArrayList<>();
         int batchSize = Math.max(1, config.batchSize());
+        // Renews this instance's claims while a batch is in the forward pass (the first one, warming up, can
+        // take longer than a short lease); it dies with the process, so a crashed instance's claims expire.
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedding-claim-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(100, config.claimLease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(() -> renew(modelId, me, lease), period, period, TimeUnit.MILLISECONDS);
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                ReactiveWork.await(() -> vectors.renewClaims(modelId, me, lease));
                 List<Long> ids = ReactiveWork.await(() -> vectors.claimMissing(modelId, batchSize, me, lease));
                 if (ids.isEmpty()) {
                     long elsewhere = ReactiveWork.await(() -> vectors.countClaimedElsewhere(modelId, me));
@@ -93,9 +104,18 @@ public class EmbedBacklogJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            heartbeat.shutdownNow();
             releaseAll(modelId, me);
         }
         return new Result(done, failures);
+    }
+
+    private void renew(String modelId, String me, double lease) {
+        try {
+            ReactiveWork.await(() -> vectors.renewClaims(modelId, me, lease));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not renew embedding claims: %s", e.getMessage());
+        }
     }
 
     /**

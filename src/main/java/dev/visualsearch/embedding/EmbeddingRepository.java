@@ -65,12 +65,17 @@ public class EmbeddingRepository {
                 .executeUpdate()));
     }
 
-    /** Drops this instance's claims for the model: those embedded, or all of them ({@code onlyEmbedded} false). */
+    /**
+     * Drops this instance's claims for the model: those embedded, or all of them ({@code onlyEmbedded} false). Also
+     * drops expired claims of products that are embedded: those an instance left when it died between storing a
+     * batch and releasing it.
+     */
     public Uni<Integer> releaseClaims(String modelId, String instanceId, boolean onlyEmbedded) {
+        String embedded = "exists (select 1 from embedding e where e.product_id = c.product_id and e.model_id = ?1)";
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from embedding_claim c where c.model_id = ?1 and c.instance_id = ?2"
-                                + (onlyEmbedded ? " and exists (select 1 from embedding e "
-                                + "where e.product_id = c.product_id and e.model_id = ?1)" : ""))
+                        "delete from embedding_claim c where c.model_id = ?1 and ((c.instance_id = ?2"
+                                + (onlyEmbedded ? " and " + embedded : "") + ") or (c.lease_until <= now() and "
+                                + embedded + "))")
                 .setParameter(1, modelId).setParameter(2, instanceId).executeUpdate()));
     }
 

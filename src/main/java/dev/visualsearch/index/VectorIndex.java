@@ -32,6 +32,14 @@ public interface VectorIndex extends AutoCloseable {
     java.util.Optional<float[]> vector(long id);
 
     /**
+     * Whether other service instances write to this index too (OpenSearch): this instance then does not know all
+     * of its contents, so filters go to the index by category rather than as the ids this instance knows.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
      * Called once when this index becomes the live one (see {@link LiveIndex}); a shared index makes itself the
      * one other service instances see here. In-process indexes have nothing to do.
      */

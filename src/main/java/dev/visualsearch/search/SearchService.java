@@ -11,6 +11,7 @@ import dev.visualsearch.embedding.EmbeddingService;
 import dev.visualsearch.embedding.InferenceSlots;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.VectorIndex;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -80,7 +81,11 @@ public class SearchService {
     public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
         UUID queryId = UUID.randomUUID();
         return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
-            float[] vector = indexes.exact().vector(productId).orElseThrow(() -> ApiProblem.conflict(
+            // A shared index (OpenSearch) also holds products that other instances embedded.
+            float[] vector = indexes.exact().vector(productId)
+                    .or(() -> indexes.ann().filter(ann -> ann.read(VectorIndex::shared))
+                            .flatMap(ann -> ann.vector(productId)))
+                    .orElseThrow(() -> ApiProblem.conflict(
                     "Product " + productId + " has no embedding for the active model yet; run the embed job"));
             return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId),
                     Embedded.NONE);

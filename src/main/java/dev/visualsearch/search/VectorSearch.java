@@ -6,6 +6,7 @@ import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.index.LiveIndex;
+import dev.visualsearch.index.VectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,10 @@ public class VectorSearch {
             if (ann.isPresent()) {
                 index = ann.get();
                 mode = SearchMode.ann;
+                if (category != null && index.read(VectorIndex::shared)) {
+                    // Products other instances added are in the shared index but not in this instance's list.
+                    filter = Candidates.ofCategory(category, new long[0]);
+                }
             } else {
                 note = "No approximate index is available (" + indexes.annUnavailableReason()
                         + "); the exact index answered";
@@ -56,7 +61,8 @@ public class VectorSearch {
                         + ", which are not built yet (run the cluster job); the exact index answered";
             }
         }
-        List<Hit> hits = filter != null && filter.size() == 0 ? List.of() : index.search(query, wanted, filter);
+        boolean nothingToSearch = filter != null && filter.size() == 0 && !index.read(VectorIndex::shared);
+        List<Hit> hits = nothingToSearch ? List.of() : index.search(query, wanted, filter);
         if (excludeId >= 0) {
             hits = hits.stream().filter(hit -> hit.id() != excludeId).limit(k).toList();
         }

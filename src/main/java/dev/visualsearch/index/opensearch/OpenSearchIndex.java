@@ -167,6 +167,11 @@ public final class OpenSearchIndex implements VectorIndex {
         });
     }
 
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
     /** The physical index name (the alias's target once live). */
     public String physicalName() {
         return physical;
