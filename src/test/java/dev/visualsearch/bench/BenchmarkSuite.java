@@ -42,6 +42,10 @@ public final class BenchmarkSuite {
     private static final String SELF = "./mvnw -Pbench verify";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("opensearch")) {
+            OpenSearchBench.run(args[0].equals("opensearch-quick"));
+            return;
+        }
         if (args.length > 0 && args[0].startsWith("load")) {
             load(args[0].equals("load-quick"));
             return;

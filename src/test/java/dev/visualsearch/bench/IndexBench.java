@@ -88,7 +88,7 @@ final class IndexBench {
         return rows;
     }
 
-    private static Map<String, Object> measure(String name, VectorIndex index, float[] queryVectors, int queries,
+    static Map<String, Object> measure(String name, VectorIndex index, float[] queryVectors, int queries,
                                                List<Set<Long>> truth, List<Set<Long>> recordTruth,
                                                double buildSeconds, double bytesPerVector, int size) {
         float[] q = new float[DIM];
@@ -126,7 +126,7 @@ final class IndexBench {
     }
 
     /** n unit vectors around real embeddings, row-major in one array (no per-row objects at 1M vectors). */
-    private static float[] around(float[][] real, int n, long seed) {
+    static float[] around(float[][] real, int n, long seed) {
         Random random = new Random(seed);
         float[] out = new float[n * DIM];
         double scale = NOISE / Math.sqrt(DIM);

@@ -85,6 +85,12 @@ public final class OpenSearchCluster {
         return nodes.stream().map(node -> "http://127.0.0.1:" + node.httpPort).toList();
     }
 
+    /** Process ids of the running nodes (for memory readings). */
+    public List<Long> pids() {
+        return nodes.stream().filter(node -> node.process != null && node.process.isAlive())
+                .map(node -> node.process.pid()).toList();
+    }
+
     /** Kills a node with SIGKILL (a crash) and waits for the process to end. */
     public void kill(int number) throws InterruptedException {
         Node node = nodes.get(number - 1);

@@ -1,0 +1,181 @@
+package dev.visualsearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.index.VectorIndex;
+import dev.visualsearch.index.exact.ExactIndex;
+import dev.visualsearch.index.faiss.FaissIndex;
+import dev.visualsearch.index.faiss.FaissNative;
+import dev.visualsearch.index.opensearch.OpenSearchClients;
+import dev.visualsearch.index.opensearch.OpenSearchConfig;
+import dev.visualsearch.index.opensearch.OpenSearchIndex;
+import dev.visualsearch.index.opensearch.DocumentFacts;
+import dev.visualsearch.support.OpenSearchCluster;
+import dev.visualsearch.support.SampleEmbeddings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/**
+ * {@code ./mvnw -Pbench verify -Dbench.mode=opensearch}: bulk ingest and one-at-a-time search on the 2-node test
+ * cluster against in-process FAISS HNSW on the same vectors, at 100k vectors ({@code -Dbench.opensearch.sizes} for
+ * others, e.g. 100000,1000000); {@code opensearch-quick} uses 20k. Memory per node from /proc and the index's size
+ * on disk. Writes target/bench/opensearch.json and the OpenSearch section of docs/performance.md.
+ */
+final class OpenSearchBench {
+
+    private static final int DIM = SampleEmbeddings.DIM;
+
+    private OpenSearchBench() {
+    }
+
+    static void run(boolean quick) throws Exception {
+        Machine machine = Machine.current();
+        String sizes = System.getProperty("bench.opensearch.sizes", quick ? "20000" : "100000");
+        System.out.println("OpenSearch vs FAISS (" + sizes + ") on " + machine.line());
+        OpenSearchCluster cluster = OpenSearchCluster.shared();
+        Config config = new Config(cluster.hosts());
+        OpenSearchClient client = OpenSearchClients.create(config);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> memory = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.strip());
+            int queries = 200;
+            float[] flat = IndexBench.around(SampleEmbeddings.real(), n, 11);
+            float[] queryVectors = IndexBench.around(SampleEmbeddings.real(), queries, 12);
+            long[] ids = new long[n];
+            List<StoredVector> stored = new ArrayList<>(n);
+            ExactIndex exact = new ExactIndex("bench", DIM, n);
+            for (int i = 0; i < n; i++) {
+                ids[i] = i + 1;
+                float[] row = new float[DIM];
+                System.arraycopy(flat, i * DIM, row, 0, DIM);
+                stored.add(new StoredVector(ids[i], "c" + (i % 7), row));
+                exact.add(ids[i], row);
+            }
+            List<Set<Long>> truth = new ArrayList<>();
+            IndexBench.measure("exact", exact, queryVectors, queries, null, truth, 0, 0, n);
+            exact.close();
+
+            long start = System.nanoTime();
+            OpenSearchIndex index = OpenSearchIndex.create(client, config, "bench", DIM, noFacts());
+            index.load(stored, percent -> { });
+            cluster.awaitHealth("green", 2, 600);
+            index.goLive();
+            double ingest = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> row = IndexBench.measure("OpenSearch Lucene HNSW m16 ef_search100 (2 nodes)", index,
+                    queryVectors, queries, truth, null, ingest, 0, n);
+            row.put("ingestPerSecond", Math.round(n / ingest));
+            rows.add(row);
+            long storeBytes = storeBytes(client, index.physicalName());
+            List<String> rss = cluster.pids().stream().map(pid -> rssMb(pid) + " MB").toList();
+            memory.add(String.format("at %,d vectors the index takes %,d MB on disk with its replica (%d bytes per "
+                    + "vector per copy); node resident memory %s", n, storeBytes >> 20, storeBytes / 2 / n, rss));
+
+            if (FaissNative.isAvailable()) {
+                FaissNative.setThreads(1);
+                start = System.nanoTime();
+                try (VectorIndex faiss = FaissIndex.build("HNSW32", "bench", DIM, ids, flat, 64, 16)) {
+                    double build = (System.nanoTime() - start) / 1e9;
+                    Map<String, Object> faissRow = IndexBench.measure("FAISS HNSW32 ef64 (in process)", faiss,
+                            queryVectors, queries, truth, null, build, 0, n);
+                    faissRow.put("ingestPerSecond", Math.round(n / build));
+                    rows.add(faissRow);
+                }
+            }
+        }
+        client._transport().close();
+        cluster.stop();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine.asMap());
+        results.put("version", "3.5.0");
+        results.put("rows", rows);
+        results.put("memory", String.join("; ", memory));
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("opensearch.json")
+                .toFile(), results);
+        BenchReport.writeOpenSearch(results, machine);
+        System.out.println("Done: target/bench/opensearch.json, docs/performance.md");
+    }
+
+    private static long storeBytes(OpenSearchClient client, String index) throws Exception {
+        return client.indices().stats(s -> s.index(index)).indices().get(index).total().store().sizeInBytes();
+    }
+
+    private static long rssMb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static DocumentFacts noFacts() {
+        return new DocumentFacts() {
+            @Override
+            public Optional<String> category(long productId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public OptionalInt cluster(long productId) {
+                return OptionalInt.empty();
+            }
+        };
+    }
+
+    /** The shipped settings against the test cluster. */
+    private record Config(List<String> hosts) implements OpenSearchConfig {
+        public Optional<String> username() {
+            return Optional.empty();
+        }
+
+        public Optional<String> password() {
+            return Optional.empty();
+        }
+
+        public String alias() {
+            return "vps-bench";
+        }
+
+        public int shards() {
+            return 1;
+        }
+
+        public int replicas() {
+            return 1;
+        }
+
+        public int m() {
+            return 16;
+        }
+
+        public int efConstruction() {
+            return 128;
+        }
+
+        public int efSearch() {
+            return 100;
+        }
+
+        public int bulkSize() {
+            return 500;
+        }
+
+        public Duration timeout() {
+            return Duration.ofSeconds(120);
+        }
+    }
+}
