@@ -4,6 +4,9 @@ Times InceptionV3 cut after Mixed_6d (= Keras 'mixed6', the default backbone's c
 and ResNet50, at batch 1 and 16, with 2 intra-op threads, and exports a random-weight ResNet50 as TorchScript with
 two outputs (L2-normalised pooled embedding, layer4 feature map) for the Java TorchScript benchmark.
 Usage: python3 torch_speed.py OUT_JSON RESNET50_PT [quick]
+       python3 torch_speed.py --interleaved RUNS   (one round of RUNS batch-1 passes per "go" line on stdin; prints
+                                                   each round's times as a JSON line, so that the Java benchmark can
+                                                   alternate its own rounds with Python's on the same machine)
 """
 import json
 import sys
@@ -49,7 +52,30 @@ def ms_per_image(model, size, batch, runs):
         return (time.perf_counter() - start) * 1000 / (runs * batch)
 
 
+def interleaved(runs):
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    inception = InceptionToMixed6().eval()
+    x = torch.rand(1, 3, 299, 299)
+    with torch.no_grad():
+        for _ in range(3):
+            inception(x)
+        print(json.dumps({"ready": True, "torch": torch.__version__}), flush=True)
+        for line in sys.stdin:
+            if line.strip() != "go":
+                break
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                inception(x)
+                times.append((time.perf_counter() - start) * 1000)
+            print(json.dumps({"ms": times}), flush=True)
+
+
 def main():
+    if sys.argv[1] == "--interleaved":
+        interleaved(int(sys.argv[2]))
+        return
     out, resnet_path = sys.argv[1], sys.argv[2]
     quick = len(sys.argv) > 3 and sys.argv[3] == "quick"
     torch.set_num_threads(2)

@@ -55,18 +55,20 @@ final class ApiBench {
             List<Map<String, Object>> rows = new ArrayList<>();
             int variant = 0;
             for (int clients : concurrency) {
+                // One client alone is the target's row: more requests there, so its p50 is not a handful's.
+                int perClient = clients == 1 ? Math.max(requestsPerClient, 60) : requestsPerClient;
                 List<byte[]> images = new ArrayList<>();
-                for (int i = 0; i <= clients * requestsPerClient; i++) {
+                for (int i = 0; i < WARM_UP + clients * perClient; i++) {
                     images.add(BenchApp.png(query, ++variant));
                 }
-                Map<String, Object> row = load(base, images, clients, requestsPerClient);
+                Map<String, Object> row = load(base, images, clients, perClient);
                 row.put("queryVectorCache", "miss");
                 rows.add(row);
             }
             // The same photo again and again: every search after the first takes its vector from the cache.
             byte[] repeated = BenchApp.png(query, 0);
             List<byte[]> same = new ArrayList<>();
-            for (int i = 0; i <= requestsPerClient; i++) {
+            for (int i = 0; i < WARM_UP + requestsPerClient; i++) {
                 same.add(repeated);
             }
             Map<String, Object> cached = load(base, same, 1, requestsPerClient);
@@ -79,18 +81,27 @@ final class ApiBench {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Searches sent before each measured row (JIT, PyTorch's thread pool and allocator warm up). */
+    private static final int WARM_UP = 5;
+
     /**
-     * {@code clients} threads each sending {@code perClient} searches, after one warm-up search; {@code images} holds
-     * one image per search (warm-up first), distinct unless the cached path is being measured, because the service
-     * remembers query vectors by content and a repeated photo would skip the model.
+     * {@code clients} threads each sending {@code perClient} searches, after {@link #WARM_UP} warm-up searches;
+     * {@code images} holds one image per search (warm-ups first), distinct unless the cached path is being measured,
+     * because the service remembers query vectors by content and a repeated photo would skip the model.
      */
     private static Map<String, Object> load(String base, List<byte[]> images, int clients, int perClient)
             throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Double> took = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> embed = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        BenchApp.search(base, images.get(next.getAndIncrement()));
+        for (int i = 0; i < WARM_UP; i++) {
+            BenchApp.search(base, images.get(next.getAndIncrement()));
+        }
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
@@ -98,8 +109,13 @@ final class ApiBench {
                     byte[] image = images.get(next.getAndIncrement());
                     long t = System.nanoTime();
                     try {
-                        if (BenchApp.search(base, image) != 200) {
+                        HttpResponse<String> response = BenchApp.searchResponse(base, image);
+                        if (response.statusCode() != 200) {
                             errors.incrementAndGet();
+                        } else {
+                            JsonNode body = JSON.readTree(response.body());
+                            took.add(body.get("tookMs").asDouble());
+                            embed.add(body.get("embedMs").asDouble());
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -120,6 +136,8 @@ final class ApiBench {
         row.put("p95Ms", Stats.round(Stats.percentile(ms, 95), 1));
         row.put("p99Ms", Stats.round(Stats.percentile(ms, 99), 1));
         row.put("requestsPerSecond", Stats.round(ms.length / seconds, 2));
+        row.put("serverTookP50Ms", Stats.round(Stats.percentile(took.stream().mapToDouble(d -> d).toArray(), 50), 1));
+        row.put("embedP50Ms", Stats.round(Stats.percentile(embed.stream().mapToDouble(d -> d).toArray(), 50), 1));
         System.out.println("  " + row);
         return row;
     }

@@ -93,6 +93,11 @@ final class BenchApp implements AutoCloseable {
     }
 
     static int search(String base, byte[] image) throws Exception {
+        return searchResponse(base, image).statusCode();
+    }
+
+    /** {@code POST /api/search} with k = 10; the response with its body (tookMs, embedMs, results). */
+    static HttpResponse<String> searchResponse(String base, byte[] image) throws Exception {
         String boundary = "----bench" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
@@ -104,7 +109,7 @@ final class BenchApp implements AutoCloseable {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The query image with one pixel changed per variant, so that each variant's bytes (and hash) differ. */

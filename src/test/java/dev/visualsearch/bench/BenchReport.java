@@ -50,6 +50,10 @@ final class BenchReport {
                     .append(fmt(res.get("batch16Ms"))).append(" |\n\n")
                     .append(String.format("Default model, batch 1: Java %.1f ms vs Python %.1f ms per image, %.2fx "
                             + "Python's throughput.%n", javaInc, pyInc, pyInc / javaInc));
+            Map<String, Object> rounds = (Map<String, Object>) embedding.get("interleavedVsPython");
+            if (rounds != null) {
+                perf.append("\n").append(interleaved(rounds));
+            }
         } else {
             perf.append("\nPython reference skipped: ").append(python.get("skipped")).append("\n");
         }
@@ -75,9 +79,13 @@ final class BenchReport {
         }
         perf.append("\n### End-to-end `POST /api/search` (256 px PNG, k = 10, packaged app on the sample catalogue, "
                 + "loopback). A distinct image per request (query vector computed: `miss`), and the same photo "
-                + "repeated (`hit`: the vector comes from the query-vector cache)\n\n"
-                + "| concurrency | query vector | requests | errors | p50 ms | p95 ms | p99 ms | requests/s |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + "repeated (`hit`: the vector comes from the query-vector cache). Five warm-up searches first. "
+                + "The last two columns are the service's own account (p50 of the response's `tookMs`, and of "
+                + "`embedMs`: decoding, preprocessing and the forward pass); the rest of p50 is HTTP and the client"
+                + "\n\n"
+                + "| concurrency | query vector | requests | errors | p50 ms | p95 ms | p99 ms | requests/s | "
+                + "server tookMs p50 | embedMs p50 |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> oldApi = previous == null ? null : (List<Map<String, Object>>) previous.get("api");
         for (Map<String, Object> row : (List<Map<String, Object>>) now.get("api")) {
             Map<String, Object> old = oldApi == null ? null : oldApi.stream()
@@ -88,7 +96,9 @@ final class BenchReport {
                     .append(" | ").append(row.get("requests")).append(" | ")
                     .append(row.get("errors")).append(" | ").append(cell(row, old, "p50Ms")).append(" | ")
                     .append(cell(row, old, "p95Ms")).append(" | ").append(cell(row, old, "p99Ms")).append(" | ")
-                    .append(cell(row, old, "requestsPerSecond")).append(" |\n");
+                    .append(cell(row, old, "requestsPerSecond")).append(" | ")
+                    .append(fmt(row.getOrDefault("serverTookP50Ms", "-"))).append(" | ")
+                    .append(fmt(row.getOrDefault("embedP50Ms", "-"))).append(" |\n");
         }
         Map<String, Object> explain = (Map<String, Object>) now.get("explain");
         Map<String, Object> oldExplain = previous == null ? null : (Map<String, Object>) previous.get("explain");
@@ -183,6 +193,17 @@ final class BenchReport {
                             .map(m -> m.get("rssMb").toString()).toList())).append(".\n");
         }
         replaceSection(Path.of("docs/reliability.md"), "# Reliability", "load", text.toString());
+    }
+
+    /** The alternating-rounds comparison with Python (see InterleavedSpeed), as a paragraph. */
+    static String interleaved(Map<String, Object> rounds) {
+        return String.format(java.util.Locale.ROOT, "Alternating rounds (the fair comparison on a noisy host): %s "
+                        + "rounds of %s batch-1 passes each, Java and Python PyTorch %s taking turns, the first side "
+                        + "alternating. Java's medians per round (ms, preprocessing included): %s; Python's (forward "
+                        + "pass only): %s. Python time / Java time: median %s (lowest %s, highest %s).%n",
+                rounds.get("rounds"), rounds.get("runsPerRound"), rounds.get("torch"), rounds.get("javaMedianMs"),
+                rounds.get("pythonMedianMs"), fmt(rounds.get("ratioMedian")), fmt(rounds.get("ratioMin")),
+                fmt(rounds.get("ratioMax")));
     }
 
     /** The OpenSearch section of docs/performance.md. */

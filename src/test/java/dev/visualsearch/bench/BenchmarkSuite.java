@@ -42,6 +42,10 @@ public final class BenchmarkSuite {
     private static final String SELF = "./mvnw -Pbench verify";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("interleaved")) {
+            interleavedOnly();
+            return;
+        }
         if (args.length > 0 && args[0].startsWith("opensearch")) {
             OpenSearchBench.run(args[0].equals("opensearch-quick"));
             return;
@@ -74,6 +78,11 @@ public final class BenchmarkSuite {
         try (InceptionEmbeddingModel inception = new InceptionEmbeddingModel(
                 InceptionMixed6Embedder.load(Fixtures.nsfwjsTarball()))) {
             embedding.put("default", EmbeddingBench.run("InceptionV3 mixed6 (default)", inception, images, quick));
+            if (!python.containsKey("skipped")) {
+                System.out.println("Java and Python PyTorch in alternating rounds");
+                embedding.put("interleavedVsPython", InterleavedSpeed.run(inception, images, quick ? 3 : 9,
+                        quick ? 5 : 10));
+            }
 
             System.out.println("Retrieval quality");
             Map<String, Object> quality = new LinkedHashMap<>();
@@ -130,6 +139,28 @@ public final class BenchmarkSuite {
         Files.copy(out.resolve("results.json"), baseline, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("Done in %.0f s: target/bench/results.json, docs/performance.md, docs/evaluation.md%n",
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * {@code -Dbench.mode=interleaved}: only the alternating Java / Python rounds (9 of 10 passes each, about two
+     * minutes), printed and written to target/bench/interleaved.json; docs are left alone.
+     */
+    @SuppressWarnings("unchecked")
+    private static void interleavedOnly() throws Exception {
+        Machine machine = Machine.current();
+        System.out.println("Java vs Python PyTorch, alternating rounds, on " + machine.line());
+        DjlEngine.pytorch(0);
+        List<BufferedImage> images = EmbeddingBench.sampleImages(40, TestDecoders.lenient()::decode);
+        try (InceptionEmbeddingModel inception = new InceptionEmbeddingModel(
+                InceptionMixed6Embedder.load(Fixtures.nsfwjsTarball()))) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("machine", machine.asMap());
+            result.put("rounds", InterleavedSpeed.run(inception, images, 9, 10));
+            Files.createDirectories(Path.of("target/bench"));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(Path.of("target/bench/interleaved.json").toFile(), result);
+            System.out.print(BenchReport.interleaved((Map<String, Object>) result.get("rounds")));
+        }
     }
 
     /**

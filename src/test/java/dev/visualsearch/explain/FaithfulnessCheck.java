@@ -46,8 +46,19 @@ public final class FaithfulnessCheck {
         }
     }
 
-    /** A result image (model input) explained for a query vector. */
-    private record Pair(String name, float[] nchw, float[] query) {
+    /**
+     * A result image (model input) explained for a query vector; {@code region}, when set, limits every edit to
+     * those pixels (the object, without the shared background).
+     */
+    private record Pair(String name, float[] nchw, float[] query, boolean[] region) {
+
+        Pair(String name, float[] nchw, float[] query) {
+            this(name, nchw, query, null);
+        }
+
+        Pair onObject(boolean[] object) {
+            return new Pair(name, nchw, query, object);
+        }
     }
 
     /** Runs the check, writes its section of docs/evaluation.md and returns the areas under the curves. */
@@ -72,9 +83,17 @@ public final class FaithfulnessCheck {
                 .append("makes the cosine fall faster than the random orders (smaller area). **Insertion** starts ")
                 .append("from the blurred copy and restores pixels; a faithful map makes it rise faster (larger ")
                 .append("area). ✓ marks an area better than both random orders.\n\n");
-        results.put("catalogueMatches", section(model, methods, catalogueMatches(model, 8),
+        List<Pair> matches = catalogueMatches(model, 8);
+        results.put("catalogueMatches", section(model, methods, matches,
                 "Search matches: 8 sample-catalogue products, each explained for the query whose top match it is",
                 body));
+        float[] white = model.preprocessor().toNchw(List.of(plain(0xFFFFFF)));
+        float[] black = model.preprocessor().toNchw(List.of(plain(0x000000)));
+        results.put("catalogueMatchesObjectOnly", section(model, methods,
+                matches.stream().map(pair -> pair.onObject(object(pair.nchw(), white, black))).toList(),
+                "Search matches, the object only: the same pairs, every order limited to the pixels that are not "
+                        + "background (differing from white by more than 6 % of the range in some channel), so the "
+                        + "shared white background stays untouched", body));
         results.put("fixturePairs", section(model, methods, fixturePairs,
                 "Unrelated pairs: the " + fixturePairs.size() + " reference fixtures of "
                         + "`../shared/fixtures/inception-v3-mixed6`, each explained for its neighbour in the manifest",
@@ -158,6 +177,9 @@ public final class FaithfulnessCheck {
             }
             orders.put(RANDOM_PIXELS, shuffled(new Random(1000 + i)));
             orders.put(RANDOM_REGIONS, byRelevance(randomMap(new Random(2000 + i)).upsample(SIZE, SIZE)));
+            if (pair.region() != null) {
+                orders.replaceAll((name, order) -> within(order, pair.region()));
+            }
             float[] blurred = blurred(pair.nchw());
             List<float[]> inputs = new ArrayList<>();
             for (Curve test : Curve.values()) {
@@ -334,11 +356,42 @@ public final class FaithfulnessCheck {
         return order;
     }
 
+    /** The fraction of the order's pixels that comes first (of the whole image, or of a region's pixels). */
     private static boolean[] top(Integer[] order, double fraction) {
         boolean[] mask = new boolean[SIZE * SIZE];
-        for (int i = 0; i < (int) Math.round(fraction * mask.length); i++) {
+        for (int i = 0; i < (int) Math.round(fraction * order.length); i++) {
             mask[order[i]] = true;
         }
         return mask;
+    }
+
+    /** The order's pixels that lie in the region, in the same order. */
+    private static Integer[] within(Integer[] order, boolean[] region) {
+        return Arrays.stream(order).filter(i -> region[i]).toArray(Integer[]::new);
+    }
+
+    /** Pixels whose colour differs from white by more than 6 % of the white-black range in some channel. */
+    private static boolean[] object(float[] nchw, float[] white, float[] black) {
+        int plane = SIZE * SIZE;
+        boolean[] object = new boolean[plane];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                float range = Math.abs(white[c * plane + i] - black[c * plane + i]);
+                if (Math.abs(nchw[c * plane + i] - white[c * plane + i]) > 0.06f * range) {
+                    object[i] = true;
+                }
+            }
+        }
+        return object;
+    }
+
+    private static BufferedImage plain(int rgb) {
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
     }
 }

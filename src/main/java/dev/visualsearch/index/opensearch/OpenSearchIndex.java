@@ -44,6 +44,7 @@ public final class OpenSearchIndex implements VectorIndex {
     /** Bumped when the document or mapping shape changes; an index of another format is rebuilt. */
     static final int FORMAT_VERSION = 1;
     private static final String VECTOR = "vector";
+    private static final int WRITE_ATTEMPTS = 4;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final OpenSearchClient client;
@@ -195,14 +196,14 @@ public final class OpenSearchIndex implements VectorIndex {
     @Override
     public void add(long id, float[] vector) {
         Map<String, Object> document = document(id, facts.category(id), vector);
-        call(() -> client.index(i -> i.index(target()).id(Long.toString(id)).document(document)
+        retried(() -> client.index(i -> i.index(target()).id(Long.toString(id)).document(document)
                 .refresh(Refresh.WaitFor)));
     }
 
     @Override
     public boolean remove(long id) {
         try {
-            return call(() -> client.delete(d -> d.index(target()).id(Long.toString(id)).refresh(Refresh.WaitFor)))
+            return retried(() -> client.delete(d -> d.index(target()).id(Long.toString(id)).refresh(Refresh.WaitFor)))
                     .result() == org.opensearch.client.opensearch._types.Result.Deleted;
         } catch (OpenSearchException e) {
             if (e.status() == 404) {
@@ -327,6 +328,34 @@ public final class OpenSearchIndex implements VectorIndex {
         document.put("model_id", descriptor.modelId());
         document.put(VECTOR, vector);
         return document;
+    }
+
+    /**
+     * A single-document write, retried (it is idempotent: same id, same document) when it fails for a reason other
+     * than the request itself. Seen in tests: right after a data node dies, the primary reports the replica's
+     * failure in the response in a shape the Java client cannot read, although the write was applied.
+     */
+    private static <T> T retried(Request<T> request) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            try {
+                return call(request);
+            } catch (OpenSearchException e) {
+                if (e.status() >= 400 && e.status() < 500) {
+                    throw e;
+                }
+                last = e;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(250L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw last;
     }
 
     /** A request whose IOException (the cluster unreachable) becomes unchecked, like the other backends' errors. */
