@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.support.Multipart;
 import dev.visualsearch.support.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -338,19 +339,7 @@ class PackagedAppIT {
     /** A multipart POST with text fields and one file part. */
     private static HttpResponse<String> postMultipart(String path, Map<String, String> fields, String filePart,
                                                       String fileName, byte[] file) throws Exception {
-        String boundary = "----it" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return HTTP.send(Multipart.post(base() + path, fields, filePart, fileName, file),
                 HttpResponse.BodyHandlers.ofString());
     }
 

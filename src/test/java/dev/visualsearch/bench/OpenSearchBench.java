@@ -13,9 +13,9 @@ import dev.visualsearch.index.opensearch.OpenSearchIndex;
 import dev.visualsearch.index.opensearch.DocumentFacts;
 import dev.visualsearch.support.OpenSearchCluster;
 import dev.visualsearch.support.SampleEmbeddings;
+import dev.visualsearch.support.TestOpenSearchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ final class OpenSearchBench {
         String sizes = System.getProperty("bench.opensearch.sizes", quick ? "20000" : "100000");
         System.out.println("OpenSearch vs FAISS (" + sizes + ") on " + machine.line());
         OpenSearchCluster cluster = OpenSearchCluster.shared();
-        Config config = new Config(cluster.hosts());
+        OpenSearchConfig config = new TestOpenSearchConfig(cluster.hosts(), "vps-bench", 1);
         OpenSearchClient client = OpenSearchClients.create(config);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> memory = new ArrayList<>();
@@ -134,48 +134,5 @@ final class OpenSearchBench {
                 return OptionalInt.empty();
             }
         };
-    }
-
-    /** The shipped settings against the test cluster. */
-    private record Config(List<String> hosts) implements OpenSearchConfig {
-        public Optional<String> username() {
-            return Optional.empty();
-        }
-
-        public Optional<String> password() {
-            return Optional.empty();
-        }
-
-        public String alias() {
-            return "vps-bench";
-        }
-
-        public int shards() {
-            return 1;
-        }
-
-        public int replicas() {
-            return 1;
-        }
-
-        public int m() {
-            return 16;
-        }
-
-        public int efConstruction() {
-            return 128;
-        }
-
-        public int efSearch() {
-            return 100;
-        }
-
-        public int bulkSize() {
-            return 500;
-        }
-
-        public Duration timeout() {
-            return Duration.ofSeconds(120);
-        }
     }
 }

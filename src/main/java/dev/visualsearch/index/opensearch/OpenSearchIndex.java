@@ -187,23 +187,28 @@ public final class OpenSearchIndex implements VectorIndex {
         return descriptor;
     }
 
-    /** Searchable documents (those refreshed; single adds and removes wait for the refresh). */
+    /** Searchable documents (those refreshed; single adds and removes refresh at once). */
     @Override
     public int size() {
         return (int) call(() -> client.count(c -> c.index(target()))).count();
     }
 
+    /**
+     * Writes one document and refreshes its shard at once, so that the next search on any instance sees it
+     * (waiting for the periodic refresh would cost up to a second per product in the embed job). Many single writes
+     * make small segments, which OpenSearch merges in the background; full builds use the bulk API instead.
+     */
     @Override
     public void add(long id, float[] vector) {
         Map<String, Object> document = document(id, facts.category(id), vector);
         retried(() -> client.index(i -> i.index(target()).id(Long.toString(id)).document(document)
-                .refresh(Refresh.WaitFor)));
+                .refresh(Refresh.True)));
     }
 
     @Override
     public boolean remove(long id) {
         try {
-            return retried(() -> client.delete(d -> d.index(target()).id(Long.toString(id)).refresh(Refresh.WaitFor)))
+            return retried(() -> client.delete(d -> d.index(target()).id(Long.toString(id)).refresh(Refresh.True)))
                     .result() == org.opensearch.client.opensearch._types.Result.Deleted;
         } catch (OpenSearchException e) {
             if (e.status() == 404) {

@@ -11,6 +11,7 @@ import dev.visualsearch.index.LiveIndex;
 import dev.visualsearch.index.exact.ExactIndex;
 import dev.visualsearch.support.OpenSearchCluster;
 import dev.visualsearch.support.SampleEmbeddings;
+import dev.visualsearch.support.TestOpenSearchConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,12 @@
-package dev.visualsearch.index.opensearch;
+package dev.visualsearch.support;
 
+import dev.visualsearch.index.opensearch.OpenSearchConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The shipped OpenSearch settings (as application.properties leaves them) against the given hosts and alias. */
-record TestOpenSearchConfig(List<String> hosts, String alias, int replicas) implements OpenSearchConfig {
+/** The shipped OpenSearch settings (the defaults of OpenSearchConfig) against the given hosts and alias. */
+public record TestOpenSearchConfig(List<String> hosts, String alias, int replicas) implements OpenSearchConfig {
 
     @Override
     public Optional<String> username() {
