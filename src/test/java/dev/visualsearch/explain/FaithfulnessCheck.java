@@ -33,6 +33,8 @@ public final class FaithfulnessCheck {
     private static final int SIZE = ExplainFixtures.SIZE;
     private static final String RANDOM_PIXELS = "random pixels";
     private static final String RANDOM_REGIONS = "random regions";
+    /** The same map read backwards (least relevant first, ROAD's LeRF): the fairest baseline for deletion. */
+    private static final String LEAST_FIRST = ", least relevant first";
 
     private FaithfulnessCheck() {
     }
@@ -175,6 +177,11 @@ public final class FaithfulnessCheck {
                 Heatmap map = method.compute(model, pair.nchw(), target).normalised();
                 orders.put(method.id(), byRelevance(map.upsample(SIZE, SIZE)));
             }
+            for (CamMethod method : methods) {
+                Integer[] reversed = orders.get(method.id()).clone();
+                java.util.Collections.reverse(Arrays.asList(reversed));
+                orders.put(method.id() + LEAST_FIRST, reversed);
+            }
             orders.put(RANDOM_PIXELS, shuffled(new Random(1000 + i)));
             orders.put(RANDOM_REGIONS, byRelevance(randomMap(new Random(2000 + i)).upsample(SIZE, SIZE)));
             if (pair.region() != null) {
@@ -228,7 +235,7 @@ public final class FaithfulnessCheck {
         int[] passed = new int[Curve.values().length];
         for (String name : names) {
             body.append("| ").append(name).append(" |");
-            boolean baseline = name.equals(RANDOM_PIXELS) || name.equals(RANDOM_REGIONS);
+            boolean baseline = name.equals(RANDOM_PIXELS) || name.equals(RANDOM_REGIONS) || name.endsWith(LEAST_FIRST);
             for (Curve test : Curve.values()) {
                 Map<String, Double> byOrder = areas.get(test);
                 double area = byOrder.get(name);
@@ -247,7 +254,20 @@ public final class FaithfulnessCheck {
                     + test.title.toLowerCase(java.util.Locale.ROOT));
             results.put(test.key + "MethodsBeatingRandom", passed[test.ordinal()]);
         }
-        body.append("\nBeat both random orders: ").append(String.join("; ", verdicts)).append(".\n\n");
+        body.append("\nBeat both random orders: ").append(String.join("; ", verdicts)).append(".\n");
+        List<String> morf = new ArrayList<>();
+        for (Curve test : Curve.values()) {
+            int wins = 0;
+            for (CamMethod method : methods) {
+                double most = areas.get(test).get(method.id());
+                double least = areas.get(test).get(method.id() + LEAST_FIRST);
+                wins += (test.lowerIsBetter ? most < least : most > least) ? 1 : 0;
+            }
+            morf.add(wins + " of " + methods.size() + " on " + test.title.toLowerCase(java.util.Locale.ROOT));
+            results.put(test.key + "MostBeforeLeast", wins);
+        }
+        body.append("Most relevant first beats the same map's least relevant first: ").append(String.join("; ", morf))
+                .append(".\n\n");
         return results;
     }
 
@@ -318,6 +338,7 @@ public final class FaithfulnessCheck {
         List<String> names = new ArrayList<>(methods.stream().map(CamMethod::id).toList());
         names.add(RANDOM_PIXELS);
         names.add(RANDOM_REGIONS);
+        methods.forEach(method -> names.add(method.id() + LEAST_FIRST));
         return names;
     }
 
