@@ -23,14 +23,6 @@ public class EmbeddingRepository {
                 .executeUpdate())).replaceWithVoid();
     }
 
-    /** Products that have no vector for this model yet, oldest first. */
-    public Uni<List<Long>> missing(String modelId, int limit) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "select p.id from Product p where not exists (select 1 from Embedding e "
-                                + "where e.productId = p.id and e.modelId = :model) order by p.id", Long.class)
-                .setParameter("model", modelId).setMaxResults(limit).getResultList()));
-    }
-
     /**
      * Claims up to {@code limit} products that have no vector for this model and no live claim, for
      * {@code leaseSeconds}; returns their ids, oldest first. Several instances can call this at once: the product
