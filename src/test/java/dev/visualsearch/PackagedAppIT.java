@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.support.Multipart;
+import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +51,7 @@ class PackagedAppIT {
 
     @BeforeAll
     static void startOnEmbeddedDefaults() throws Exception {
-        deleteRecursively(DATA);
+        TestFiles.deleteRecursively(DATA);
         Files.createDirectories(DATA);
         Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), DATA.resolve("nsfwjs-4.4.0.tgz"));
         port = freePort();
@@ -427,13 +427,4 @@ class PackagedAppIT {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

@@ -36,13 +36,15 @@ public class VectorSearch {
         int wanted = excludeId >= 0 ? k + 1 : k;
         LiveIndex index = indexes.exact();
         SearchMode mode = SearchMode.exact;
+        boolean shared = false;
         String note = null;
         if (requested == SearchMode.ann) {
             var ann = indexes.ann();
             if (ann.isPresent()) {
                 index = ann.get();
                 mode = SearchMode.ann;
-                if (category != null && index.read(VectorIndex::shared)) {
+                shared = index.read(VectorIndex::shared);
+                if (category != null && shared) {
                     // Products other instances added are in the shared index but not in this instance's list.
                     filter = Candidates.ofCategory(category, new long[0]);
                 }
@@ -61,7 +63,7 @@ public class VectorSearch {
                         + ", which are not built yet (run the cluster job); the exact index answered";
             }
         }
-        boolean nothingToSearch = filter != null && filter.size() == 0 && !index.read(VectorIndex::shared);
+        boolean nothingToSearch = filter != null && filter.size() == 0 && !shared;
         List<Hit> hits = nothingToSearch ? List.of() : index.search(query, wanted, filter);
         if (excludeId >= 0) {
             hits = hits.stream().filter(hit -> hit.id() != excludeId).limit(k).toList();

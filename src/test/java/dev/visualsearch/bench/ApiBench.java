@@ -2,6 +2,7 @@ package dev.visualsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +46,8 @@ final class ApiBench {
     static Result run(int[] concurrency, int requestsPerClient, int explanations) throws Exception {
         Path data = Path.of("target/bench/app-data");
         // A kept catalogue saves the seeding; kept explanations would turn "uncached" into cache hits.
-        BenchApp.deleteRecursively(data.resolve("explanations"));
-        BenchApp.deleteRecursively(data.resolve("queries"));
+        TestFiles.deleteRecursively(data.resolve("explanations"));
+        TestFiles.deleteRecursively(data.resolve("queries"));
         // One client address sends everything: the per-client rate limit would answer 429 from 10 requests/s on.
         BenchApp app = BenchApp.start(data, "app.rate-limit.enabled=false");
         String base = app.base();
@@ -112,7 +113,7 @@ final class ApiBench {
                     byte[] image = images.get(next.getAndIncrement());
                     long t = System.nanoTime();
                     try {
-                        HttpResponse<String> response = BenchApp.searchResponse(base, image);
+                        HttpResponse<String> response = BenchApp.searchResponse(base, image, 10);
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         } else {

@@ -2,6 +2,8 @@ package dev.visualsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.support.Multipart;
+import dev.visualsearch.support.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +12,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -56,19 +57,13 @@ final class BenchApp implements AutoCloseable {
         return new BenchApp(process, "http://localhost:" + port);
     }
 
-    String base() {
-        return base;
+    /** Resident memory of the app process (heap, native libtorch, FAISS, the index). */
+    long rssMb() {
+        return TestFiles.rssMb(process.pid());
     }
 
-    /** Resident memory of the app process (heap, native libtorch, FAISS, the index), from /proc. */
-    long rssMb() {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
-        } catch (IOException e) {
-            return -1;
-        }
+    String base() {
+        return base;
     }
 
     @Override
@@ -78,38 +73,17 @@ final class BenchApp implements AutoCloseable {
     }
 
     static String searchBody(String base, byte[] image, int k) throws Exception {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(image);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n" + k + "\r\n--"
-                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return searchResponse(base, image, k).body();
     }
 
     static int search(String base, byte[] image) throws Exception {
-        return searchResponse(base, image).statusCode();
+        return searchResponse(base, image, 10).statusCode();
     }
 
-    /** {@code POST /api/search} with k = 10; the response with its body (tookMs, embedMs, results). */
-    static HttpResponse<String> searchResponse(String base, byte[] image) throws Exception {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"q.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(image);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n10\r\n--" + boundary
-                + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    /** {@code POST /api/search}; the response with its body (tookMs, embedMs, results). */
+    static HttpResponse<String> searchResponse(String base, byte[] image, int k) throws Exception {
+        return HTTP.send(Multipart.post(base + "/api/search", Map.of("k", Integer.toString(k)), "image", "q.png",
+                image), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The query image with one pixel changed per variant, so that each variant's bytes (and hash) differ. */
@@ -125,16 +99,6 @@ final class BenchApp implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(copy, "png", out);
         return out.toByteArray();
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /** Waits until seeding has finished and every product is indexed, so nothing else competes for the CPU. */

@@ -2,6 +2,7 @@ package dev.visualsearch.bench;
 
 import dev.visualsearch.catalog.image.DecodedImage;
 import dev.visualsearch.embedding.EmbeddingModel;
+import dev.visualsearch.support.TestFiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class EmbeddingBench {
         row.put("batch8MsPerImage", Stats.round(Stats.percentile(batch, 50), 1));
         row.put("imagesPerSecondBatch8", Stats.round(1000 / Stats.percentile(batch, 50), 1));
         row.put("heapUsedMb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
-        row.put("rssMb", rssMb());
+        row.put("rssMb", TestFiles.rssMb(ProcessHandle.current().pid()));
         System.out.println("  " + row);
         return row;
     }
@@ -58,15 +59,5 @@ final class EmbeddingBench {
             }
         }
         return images;
-    }
-
-    /** Resident memory of this process (heap, native libtorch, weights), from /proc. */
-    static long rssMb() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
-        } catch (Exception e) {
-            return -1;
-        }
     }
 }

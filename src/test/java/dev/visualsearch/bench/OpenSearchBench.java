@@ -13,6 +13,7 @@ import dev.visualsearch.index.opensearch.OpenSearchIndex;
 import dev.visualsearch.index.opensearch.DocumentFacts;
 import dev.visualsearch.support.OpenSearchCluster;
 import dev.visualsearch.support.SampleEmbeddings;
+import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestOpenSearchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class OpenSearchBench {
             row.put("ingestPerSecond", Math.round(n / ingest));
             rows.add(row);
             long storeBytes = storeBytes(client, index.physicalName());
-            List<String> rss = cluster.pids().stream().map(pid -> rssMb(pid) + " MB").toList();
+            List<String> rss = cluster.pids().stream().map(pid -> TestFiles.rssMb(pid) + " MB").toList();
             memory.add(String.format("at %,d vectors the index takes %,d MB on disk with its replica (%d bytes per "
                     + "vector per copy); node resident memory %s", n, storeBytes >> 20, storeBytes / 2 / n, rss));
 
@@ -110,16 +111,6 @@ final class OpenSearchBench {
 
     private static long storeBytes(OpenSearchClient client, String index) throws Exception {
         return client.indices().stats(s -> s.index(index)).indices().get(index).total().store().sizeInBytes();
-    }
-
-    private static long rssMb(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 
     private static DocumentFacts noFacts() {

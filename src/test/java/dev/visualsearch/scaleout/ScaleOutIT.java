@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.visualsearch.support.OpenSearchCluster;
 import dev.visualsearch.support.PackagedApp;
+import dev.visualsearch.support.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -56,7 +57,7 @@ class ScaleOutIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         cluster = OpenSearchCluster.shared();
-        deleteRecursively(ROOT);
+        TestFiles.deleteRecursively(ROOT);
         try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
              Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
@@ -239,13 +240,4 @@ class ScaleOutIT {
         }
     }
 
-    private static void deleteRecursively(Path root) throws java.io.IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

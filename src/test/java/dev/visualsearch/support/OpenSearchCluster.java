@@ -133,7 +133,7 @@ public final class OpenSearchCluster {
 
     private void start() {
         Path clusterFolder = ROOT.resolve("cluster");
-        deleteRecursively(clusterFolder);
+        TestFiles.deleteRecursively(clusterFolder);
         List<int[]> ports = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ports.add(new int[] {freePort(), freePort()});
@@ -236,7 +236,7 @@ public final class OpenSearchCluster {
         if (Files.isDirectory(home.resolve("plugins/opensearch-knn"))) {
             return home;
         }
-        deleteRecursively(dist);
+        TestFiles.deleteRecursively(dist);
         run(List.of("unzip", "-q", ROOT.resolve("opensearch.zip").toString(), "-d", dist.toString()), null);
         try (Stream<Path> entries = Files.list(dist)) {
             Path unpacked = entries.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -319,16 +319,4 @@ public final class OpenSearchCluster {
         }
     }
 
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
