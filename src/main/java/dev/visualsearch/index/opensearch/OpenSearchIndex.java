@@ -7,6 +7,7 @@ import dev.visualsearch.index.VectorIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -45,6 +47,9 @@ public final class OpenSearchIndex implements VectorIndex {
     static final int FORMAT_VERSION = 1;
     private static final String VECTOR = "vector";
     private static final int WRITE_ATTEMPTS = 4;
+    /** How long a load waits for its replicas to be copied (seconds at 100k vectors, about a minute at 1M). */
+    private static final Duration REPLICA_WAIT = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final OpenSearchClient client;
@@ -65,7 +70,12 @@ public final class OpenSearchIndex implements VectorIndex {
         this.live = live;
     }
 
-    /** Creates a new, empty physical index for the model (not yet live); refreshes are off until it is loaded. */
+    /**
+     * Creates a new, empty physical index for the model (not yet live). Refreshes are off and it has no replicas until
+     * it is loaded: a bulk load then builds each HNSW graph once, on the primary, and the replicas copy the finished
+     * segments (building them twice would double a rebuild's CPU time). A node lost meanwhile costs only this rebuild;
+     * the live index and the embeddings table, its source, are untouched.
+     */
     public static OpenSearchIndex create(OpenSearchClient client, OpenSearchConfig config, String modelId,
                                          int dimension, DocumentFacts facts) {
         String name = config.alias() + "-" + LocalDateTime.now().format(STAMP) + "-"
@@ -73,7 +83,7 @@ public final class OpenSearchIndex implements VectorIndex {
         call(() -> {
             IndexTemplate.put(client, config, dimension);
             return client.indices().create(c -> c.index(name)
-                    .settings(s -> s.refreshInterval(t -> t.time("-1")))
+                    .settings(s -> s.refreshInterval(t -> t.time("-1")).numberOfReplicas(0))
                     .mappings(m -> m.meta("model_id", JsonData.of(modelId))
                             .meta("dimension", JsonData.of(dimension))
                             .meta("format_version", JsonData.of(FORMAT_VERSION))));
@@ -116,7 +126,11 @@ public final class OpenSearchIndex implements VectorIndex {
         return client.indices().getAlias(g -> g.name(alias)).result().keySet();
     }
 
-    /** Bulk-loads the stored vectors (a new index only), then turns refreshes on and waits for the primaries. */
+    /**
+     * Bulk-loads the stored vectors (a new index only), then turns refreshes on, adds the configured replicas and
+     * waits until they are copied (green), where the cluster has enough data nodes to hold them; otherwise (a node is
+     * down) it goes on with the primaries alone (yellow) and the cluster allocates the replicas when nodes return.
+     */
     public void load(List<StoredVector> stored, IntConsumer percent) {
         int batch = Math.max(1, config.bulkSize());
         for (int from = 0; from < stored.size(); from += batch) {
@@ -136,11 +150,45 @@ public final class OpenSearchIndex implements VectorIndex {
             percent.accept((int) ((long) (from + slice.size()) * 100 / Math.max(1, stored.size())));
         }
         call(() -> {
-            client.indices().putSettings(p -> p.index(physical).settings(s -> s.refreshInterval(t -> t.time("1s"))));
-            client.indices().refresh(r -> r.index(physical));
-            return client.cluster().health(h -> h.index(physical).waitForStatus(HealthStatus.Yellow)
-                    .timeout(t -> t.time("60s")));
+            client.indices().putSettings(p -> p.index(physical).settings(s -> s.refreshInterval(t -> t.time("1s"))
+                    .numberOfReplicas(config.replicas())));
+            return client.indices().refresh(r -> r.index(physical));
         });
+        boolean replicasFit = dataNodes() > config.replicas();
+        awaitHealth(replicasFit ? HealthStatus.Green : HealthStatus.Yellow,
+                replicasFit ? REPLICA_WAIT : Duration.ofMinutes(1));
+    }
+
+    private int dataNodes() {
+        return call(() -> client.cluster().health(h -> h.index(physical)).numberOfDataNodes());
+    }
+
+    /**
+     * Polls the index's health until it reaches the status (a health request that waits itself answers 408 when
+     * it times out, and one long wait would outlast the client's socket timeout); past the limit it logs and goes
+     * on: the primaries answer, and the cluster keeps copying the replicas.
+     */
+    private void awaitHealth(HealthStatus wanted, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HealthStatus status = health();
+        while (!(status == HealthStatus.Green || status == wanted)) {
+            if (System.nanoTime() > deadline) {
+                LOG.warnf("OpenSearch index %s is %s, not %s, %s after its load; going on", physical, status, wanted,
+                        limit);
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            status = health();
+        }
+    }
+
+    private HealthStatus health() {
+        return call(() -> client.cluster().health(h -> h.index(physical)).status());
     }
 
     /**

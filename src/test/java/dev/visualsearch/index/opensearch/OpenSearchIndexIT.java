@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
 
 /**
  * The OpenSearch backend against a real 2-node cluster: recall against the exact backend on vectors drawn around
  * real embeddings at the shipped settings, the category filter, add/delete visibility, the alias swap under
- * concurrent searches, and a data node killed and brought back.
+ * concurrent searches, a data node killed and brought back, and a load that returns with its replica copied.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchIndexIT {
@@ -215,5 +216,23 @@ class OpenSearchIndexIT {
         assertEquals(SIZE + 1, live.size(), "every document is there after the node returned");
         assertEquals(SIZE + 1, live.read(index -> index.ids()).length);
         assertTrue(live.remove(id));
+    }
+
+    @Test
+    @Order(6)
+    void aLoadReturnsOnceTheReplicaHasCopiedThePrimary() throws Exception {
+        // The load builds the graph on the primary alone (no replica), then adds the replica and waits for it.
+        OpenSearchIndex index = OpenSearchIndex.create(client, config, MODEL, DIM, facts());
+        String name = index.physicalName();
+        assertEquals(0, (int) client.indices().getSettings(g -> g.index(name)).result().get(name).settings().index()
+                .numberOfReplicas(), "no replica while the load runs");
+        index.load(stored.subList(0, 500), percent -> { });
+        var health = client.cluster().health(h -> h.index(name));
+        assertEquals(HealthStatus.Green, health.status());
+        assertEquals(2, health.activeShards(), "primary and replica active when load returns");
+        assertEquals(config.replicas(), (int) client.indices().getSettings(g -> g.index(name)).result()
+                .get(name).settings().index().numberOfReplicas());
+        assertEquals(500, index.size());
+        client.indices().delete(d -> d.index(name));
     }
 }
