@@ -187,12 +187,17 @@ public final class OpenSearchCluster {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(node.folder.resolve("console.log").toFile()));
         builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome.toString());
         builder.environment().put("OPENSEARCH_PATH_CONF", node.folder.resolve("config").toString());
-        builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m");
+        builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap() + " -Xmx" + heap());
         try {
             node.process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start OpenSearch node " + node.number, e);
         }
+    }
+
+    /** Heap per node: 512m for tests; benchmarks at a million vectors ask for more ({@code -Dopensearch.heap}). */
+    public static String heap() {
+        return System.getProperty("opensearch.heap", "512m");
     }
 
     /** Stops every node (SIGTERM by PID, then SIGKILL after 30 s). */
