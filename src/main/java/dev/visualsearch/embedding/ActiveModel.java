@@ -1,5 +1,6 @@
 package dev.visualsearch.embedding;
 
+import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.djl.DjlEngine;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
@@ -21,12 +22,17 @@ public class ActiveModel {
 
     private final EmbeddingConfig config;
     private volatile EmbeddingModel model;
+    /** Set when the loaded model failed its self-check (a 503 naming the fix): the verdict holds until a restart. */
+    private volatile ApiProblem refused;
 
     public ActiveModel(EmbeddingConfig config) {
         this.config = config;
     }
 
     public EmbeddingModel get() {
+        if (refused != null) {
+            throw refused;
+        }
         EmbeddingModel loaded = model;
         if (loaded == null) {
             synchronized (this) {
@@ -47,7 +53,8 @@ public class ActiveModel {
         long start = System.nanoTime();
         DjlEngine.pytorch(config.threads());
         EmbeddingModel loaded = switch (config.model()) {
-            case "inception-mixed6" -> new InceptionEmbeddingModel(InceptionMixed6Embedder.load(inceptionArchive()));
+            case "inception-mixed6" -> selfCheckedOrRefused(new InceptionEmbeddingModel(
+                    InceptionMixed6Embedder.load(inceptionArchive())));
             case "torchscript" -> loadTorchScript();
             default -> throw new IllegalStateException("Unknown app.embedding.model '" + config.model()
                     + "': use inception-mixed6 or torchscript");
@@ -55,6 +62,19 @@ public class ActiveModel {
         LOG.infof("Embedding model %s loaded in %d ms: %s", loaded.id(), (System.nanoTime() - start) / 1_000_000,
                 loaded.description());
         return loaded;
+    }
+
+    /** The default model, once its embedding of a bundled probe matches the reference (see ModelSelfCheck). */
+    private EmbeddingModel selfCheckedOrRefused(EmbeddingModel loaded) {
+        try {
+            LOG.infof("Model self-check passed: probe at cosine %.6f to its reference", ModelSelfCheck.verify(loaded));
+            return loaded;
+        } catch (IllegalStateException e) {
+            loaded.close();
+            LOG.error(e.getMessage());
+            refused = ApiProblem.serviceUnavailable(e.getMessage());
+            throw refused;
+        }
     }
 
     private Path inceptionArchive() {

@@ -81,6 +81,11 @@ class DefaultModelFromPngTest {
         }
     }
 
+    @Test
+    void theStartUpSelfCheckPassesOnTheDefaultModel() {
+        assertTrue(ModelSelfCheck.verify(model) >= 0.99);
+    }
+
     private static List<String> names(Path dir) throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         JsonNode entries = manifest.isArray() ? manifest : manifest.path("images");

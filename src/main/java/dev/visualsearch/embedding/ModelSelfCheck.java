@@ -1,0 +1,77 @@
+package dev.visualsearch.embedding;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import javax.imageio.ImageIO;
+
+/**
+ * Embeds a bundled probe image when the default model loads and compares it with the reference embedding an
+ * independent implementation computed for it. Why: libtorch's oneDNN AVX-512 kernels computed wrong embeddings
+ * (cosine 0.74 to the reference) on one CPU (docs/models.md); a service that loads cleanly but ranks by wrong vectors
+ * is worse than one that refuses to start its model and says why.
+ */
+public final class ModelSelfCheck {
+
+    /** The bar of the reference fixtures' own PNG test (decoding and resizing differ slightly from the reference). */
+    static final double MIN_COSINE = 0.99;
+    private static final String PROBE = "/selfcheck/inception-mixed6-probe.png";
+    private static final String REFERENCE = "/selfcheck/inception-mixed6-probe.embedding-768.f32";
+
+    private ModelSelfCheck() {
+    }
+
+    /** The cosine between the model's embedding of the probe and the reference; throws below {@link #MIN_COSINE}. */
+    public static double verify(EmbeddingModel model) {
+        float[] reference = reference();
+        float[] vector = model.embed(probe());
+        if (vector.length != reference.length) {
+            throw new IllegalStateException("Model self-check: " + model.id() + " gives " + vector.length
+                    + " dimensions, the reference has " + reference.length);
+        }
+        double cosine = 0;
+        for (int i = 0; i < vector.length; i++) {
+            cosine += (double) vector[i] * reference[i];
+        }
+        if (!(cosine >= MIN_COSINE)) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "Model self-check failed: %s embeds "
+                    + "the probe image at cosine %.3f to its reference (at least %.2f expected), so its similarities "
+                    + "would be wrong. Seen with libtorch's oneDNN AVX-512 kernels on some CPUs: restart with the "
+                    + "environment variable ONEDNN_MAX_CPU_ISA=AVX2 (docs/models.md).", model.id(), cosine,
+                    MIN_COSINE));
+        }
+        return cosine;
+    }
+
+    /** The probe PNG with its alpha composited on white, as the service's decoder does for every image. */
+    static BufferedImage probe() {
+        try (InputStream in = ModelSelfCheck.class.getResourceAsStream(PROBE)) {
+            BufferedImage decoded = ImageIO.read(in);
+            BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            g.drawImage(decoded, 0, 0, null);
+            g.dispose();
+            return rgb;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Model self-check probe " + PROBE + " unreadable", e);
+        }
+    }
+
+    static float[] reference() {
+        try (InputStream in = ModelSelfCheck.class.getResourceAsStream(REFERENCE)) {
+            byte[] bytes = in.readAllBytes();
+            float[] values = new float[bytes.length / Float.BYTES];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Model self-check reference " + REFERENCE + " unreadable", e);
+        }
+    }
+}
