@@ -1,13 +1,10 @@
 package dev.visualsearch.embedding;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
+import dev.visualsearch.catalog.image.ImageDecoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import javax.imageio.ImageIO;
 
 /**
@@ -34,10 +31,7 @@ public final class ModelSelfCheck {
             throw new IllegalStateException("Model self-check: " + model.id() + " gives " + vector.length
                     + " dimensions, the reference has " + reference.length);
         }
-        double cosine = 0;
-        for (int i = 0; i < vector.length; i++) {
-            cosine += (double) vector[i] * reference[i];
-        }
+        double cosine = Vectors.cosine(vector, reference);
         if (!(cosine >= MIN_COSINE)) {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT, "Model self-check failed: %s embeds "
                     + "the probe image at cosine %.3f to its reference (at least %.2f expected), so its similarities "
@@ -51,14 +45,7 @@ public final class ModelSelfCheck {
     /** The probe PNG with its alpha composited on white, as the service's decoder does for every image. */
     static BufferedImage probe() {
         try (InputStream in = ModelSelfCheck.class.getResourceAsStream(PROBE)) {
-            BufferedImage decoded = ImageIO.read(in);
-            BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = rgb.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(decoded, 0, 0, null);
-            g.dispose();
-            return rgb;
+            return ImageDecoder.onWhite(ImageIO.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Model self-check probe " + PROBE + " unreadable", e);
         }
@@ -66,10 +53,7 @@ public final class ModelSelfCheck {
 
     static float[] reference() {
         try (InputStream in = ModelSelfCheck.class.getResourceAsStream(REFERENCE)) {
-            byte[] bytes = in.readAllBytes();
-            float[] values = new float[bytes.length / Float.BYTES];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            return values;
+            return Vectors.fromBytes(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Model self-check reference " + REFERENCE + " unreadable", e);
         }

@@ -98,7 +98,7 @@ public class ImageDecoder {
     }
 
     /** Composites any transparency on white and normalises the colour model to 8-bit RGB. */
-    private static BufferedImage onWhite(BufferedImage image) {
+    public static BufferedImage onWhite(BufferedImage image) {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
