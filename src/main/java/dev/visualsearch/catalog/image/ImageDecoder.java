@@ -72,6 +72,11 @@ public class ImageDecoder {
                         + " pixels; the limit is " + config.maxPixels() + " pixels in all")
                         .with("limitPixels", config.maxPixels());
             }
+            long frame = format == ImageFormat.WEBP ? WebPFrames.largestPixels(bytes).orElse(0) : 0;
+            if (frame > config.maxPixels()) {
+                throw ApiProblem.unprocessable("The WebP image declares a frame of " + frame + " pixels; the limit is "
+                        + config.maxPixels() + " pixels in all").with("limitPixels", config.maxPixels());
+            }
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0);

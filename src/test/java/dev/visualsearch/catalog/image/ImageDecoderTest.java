@@ -154,6 +154,30 @@ class ImageDecoderTest {
         assertEquals(10_000_000L, bomb.extensions().get("limitPixels"));
     }
 
+    @Test
+    void refusesAWebpWhoseFrameIsLargerThanTheLimitThoughItsCanvasIsSmall() throws Exception {
+        // The sample's 256 x 256 canvas (VP8X) stays; its VP8 key frame now declares 16255 x 16383, the shape of an
+        // input the fuzzer found that tied the decoder up for 10-18 s.
+        byte[] webp = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("data/sample/images/1f45f.webp"));
+        int frame = indexOf(webp, "VP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + 8;
+        assertEquals(0x9D, webp[frame + 3] & 0xFF, "a VP8 key frame's start code");
+        ByteBuffer.wrap(webp, frame + 6, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 16255).putShort((short) 16383);
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(webp));
+        assertEquals(422, problem.status());
+        assertEquals(10_000_000L, problem.extensions().get("limitPixels"));
+        assertTrue(problem.getMessage().contains("266305665 pixels"), problem.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
     private void assertStatus(int status, byte[] bytes) {
         ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(bytes));
         assertEquals(status, problem.status(), problem.getMessage());
