@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -61,7 +60,7 @@ public class ImageDecoder {
             throw ApiProblem.unsupportedMediaType("No decoder is installed for " + format);
         }
         ImageReader reader = readers.next();
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = new UploadInputStream(bytes)) {
             reader.setInput(input, true, true);
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels <= 0) {

@@ -25,11 +25,16 @@ import org.junit.jupiter.api.Test;
  * A bounded mutation fuzzer over the upload decoder: valid PNG, JPEG (RGB, CMYK, grayscale), GIF and WebP files are
  * mutated (bit flips, interesting bytes, huge length and size fields, truncation, spliced or duplicated blocks) and
  * every result must either decode or be refused with a 4xx {@link ApiProblem} - no other exception, no error, no
- * decode that runs for seconds. Bounded by {@code -Dfuzz.seconds} (default 20) and seeded by {@code -Dfuzz.seed}
- * (default: time, printed); a failing input is written to {@code target/fuzz-failures/} to replay.
+ * decode that runs for seconds. Bounded by {@code -Dfuzz.seconds} (default 20) and seeded by {@code -Dfuzz.seed}; a
+ * failing input is written to {@code target/fuzz-failures/} to replay.
+ *
+ * <p>The default seed is fixed, so the build gate replays the same inputs every time: a time seed made a clean build
+ * fail on whatever new input a run happened to find (it found real bugs that way, and CI refused a stop for it).
+ * Exploring is a separate, deliberate run: {@code -Dfuzz.seed=random -Dfuzz.seconds=600}.
  */
 class ImageDecoderFuzzTest {
 
+    private static final long FIXED_SEED = 17319672549633L;
     private static final int[] INTERESTING = {0, 1, 0x7F, 0x80, 0xFF};
     private final ImageDecoder decoder = TestDecoders.withLimits(2_000_000, 4_000_000);
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -41,9 +46,10 @@ class ImageDecoderFuzzTest {
 
     @Test
     void mutatedImagesDecodeOrGetA4xxProblem() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        String seedProperty = System.getProperty("fuzz.seed", String.valueOf(FIXED_SEED));
+        long seed = seedProperty.equals("random") ? System.nanoTime() : Long.parseLong(seedProperty);
         long seconds = Long.getLong("fuzz.seconds", 20);
-        System.out.println("Decoder fuzzing: seed " + seed + ", " + seconds + " s (-Dfuzz.seed / -Dfuzz.seconds)");
+        System.out.println("Decoder fuzzing: seed " + seed + ", " + seconds + " s (-Dfuzz.seed=N|random / -Dfuzz.seconds)");
         Random random = new Random(seed);
         List<byte[]> corpus = corpus();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

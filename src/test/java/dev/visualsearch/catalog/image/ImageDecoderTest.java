@@ -169,6 +169,35 @@ class ImageDecoderTest {
         assertTrue(problem.getMessage().contains("266305665 pixels"), problem.getMessage());
     }
 
+    @Test
+    void refusesAWebpWithAnOversizedFrameEvenWhenTheFrameStartCodeIsBroken() throws Exception {
+        // The decoder reads a key frame's size without checking its start code (9d 01 2a); the fuzzer found a file
+        // with a broken start code and a 10934 x 14577 frame that took 5-10 s to fail.
+        byte[] webp = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("data/sample/images/1f45f.webp"));
+        int frame = indexOf(webp, "VP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) + 8;
+        webp[frame + 3] = 0x37;
+        ByteBuffer.wrap(webp, frame + 6, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 10934).putShort((short) 14577);
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(webp));
+        assertEquals(422, problem.status());
+        assertTrue(problem.getMessage().contains("159384918 pixels"), problem.getMessage());
+    }
+
+    @Test
+    void refusesAWebpWhoseAlphaDataEndsLongBeforeItsCanvasInsteadOfDecodingEndlessZeros() throws Exception {
+        // The sample's VP8X canvas grows from 256 x 256 to 256 x 8448 (2.2 megapixels, under the limit); its lossless
+        // alpha plane then runs out of data, which the decoder would read as zeros for every remaining pixel (the
+        // fuzzer's input took 1.2-1.6 s). The upload stream stops it after a bounded number of reads past the end.
+        byte[] webp = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("data/sample/images/1f45f.webp"));
+        assertEquals("VP8X", new String(webp, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(indexOf(webp, "ALPH".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) > 0);
+        webp[27] = (byte) 0xFF;
+        webp[28] = 0x20;
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> decoder.decode(webp));
+        assertEquals(422, problem.status());
+        assertTrue(problem.getMessage().contains("the data ends long before the image does"), problem.getMessage());
+    }
+
     private static int indexOf(byte[] bytes, byte[] part) {
         for (int i = 0; i + part.length <= bytes.length; i++) {
             if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
