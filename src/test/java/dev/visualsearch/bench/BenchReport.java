@@ -219,14 +219,16 @@ final class BenchReport {
                 .append("real embeddings), one query at a time from one client; recall@10 against the exact backend. ")
                 .append("Ingest is the service's full rebuild: bulk load into the primary with refreshes off and no ")
                 .append("replica, then the replica copies the segments; timed until the index is green and live. ")
-                .append("FAISS builds on every core and searches on one thread.\n\n")
+                .append("FAISS builds on every core and searches on one thread per query. ")
+                .append("QPS, 4 clients: four clients searching at once on the same machine.\n\n")
                 .append("| backend | vectors | ingest s | ingest vectors/s | p50 ms | p95 ms | p99 ms | QPS | ")
-                .append("recall@10 |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append("QPS, 4 clients | recall@10 |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) results.get("rows")) {
             text.append("| ").append(row.get("backend")).append(" | ").append(row.get("vectors")).append(" | ")
                     .append(fmt(row.get("buildSeconds"))).append(" | ").append(fmt(row.get("ingestPerSecond")))
                     .append(" | ").append(fmt(row.get("p50Ms"))).append(" | ").append(fmt(row.get("p95Ms")))
                     .append(" | ").append(fmt(row.get("p99Ms"))).append(" | ").append(fmt(row.get("qps")))
+                    .append(" | ").append(fmt(row.get("qpsConcurrent")))
                     .append(" | ").append(fmt(row.get("recallAt10"))).append(" |\n");
         }
         text.append("\nMemory: ").append(results.get("memory")).append("\n");

@@ -32,11 +32,13 @@ import org.opensearch.client.opensearch.OpenSearchClient;
  * {@code ./mvnw -Pbench verify -Dbench.mode=opensearch}: bulk ingest and one-at-a-time search on the 2-node test
  * cluster against in-process FAISS HNSW on the same vectors, at 100k vectors ({@code -Dbench.opensearch.sizes} for
  * others, e.g. 100000,1000000); {@code opensearch-quick} uses 20k. Memory per node from /proc and the index's size
- * on disk. Writes target/bench/opensearch.json and the OpenSearch section of docs/performance.md.
+ * on disk; queries per second with 4 clients at once as well as one. Writes target/bench/opensearch.json and the OpenSearch section of docs/performance.md.
  */
 final class OpenSearchBench {
 
     private static final int DIM = SampleEmbeddings.DIM;
+    private static final int CLIENTS = 4;
+    private static final int ROUNDS = 3;
 
     private OpenSearchBench() {
     }
@@ -68,6 +70,7 @@ final class OpenSearchBench {
             IndexBench.measure("exact", exact, queryVectors, queries, null, truth, 0, 0, n);
             exact.close(); // before the load: at a million vectors each copy of them is 3 GB of heap
             exact = null;
+            System.gc(); // gives the freed heap back, so the nodes' index files get the page cache
 
             long start = System.nanoTime();
             OpenSearchIndex index = OpenSearchIndex.create(client, config, "bench", DIM, noFacts());
@@ -78,6 +81,7 @@ final class OpenSearchBench {
             Map<String, Object> row = IndexBench.measure("OpenSearch Lucene HNSW m16 ef_search100 (2 nodes)", index,
                     queryVectors, queries, truth, null, ingest, 0, n);
             row.put("ingestPerSecond", Math.round(n / ingest));
+            row.put("qpsConcurrent", concurrentQps(index, queryVectors, queries));
             rows.add(row);
             long storeBytes = storeBytes(client, index.physicalName());
             List<String> rss = cluster.pids().stream().map(pid -> TestFiles.rssMb(pid) + " MB").toList();
@@ -95,6 +99,7 @@ final class OpenSearchBench {
                     Map<String, Object> faissRow = IndexBench.measure("FAISS HNSW32 ef64 (in process)", faiss,
                             queryVectors, queries, truth, null, build, 0, n);
                     faissRow.put("ingestPerSecond", Math.round(n / build));
+                    faissRow.put("qpsConcurrent", concurrentQps(faiss, queryVectors, queries));
                     rows.add(faissRow);
                 }
             }
@@ -113,6 +118,36 @@ final class OpenSearchBench {
                 .toFile(), results);
         BenchReport.writeOpenSearch(results, machine);
         System.out.println("Done: target/bench/opensearch.json, docs/performance.md");
+    }
+
+    /**
+     * Queries per second with {@link #CLIENTS} clients searching at once, each query one k = 10 search, every query
+     * vector asked {@link #ROUNDS} times: what the index serves when requests overlap, which one client cannot show.
+     */
+    private static double concurrentQps(VectorIndex index, float[] queryVectors, int queries) throws Exception {
+        int total = queries * ROUNDS;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        int query = i % queries;
+                        index.search(Arrays.copyOfRange(queryVectors, query * DIM, (query + 1) * DIM), 10, null);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> client : clients) {
+                client.get();
+            }
+            double qps = total / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("  %d clients: %.1f QPS%n", CLIENTS, qps);
+            return Stats.round(qps, 1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The vectors as stored rows, made one at a time as the load reads them (no second copy of them all). */
