@@ -14,7 +14,7 @@ import javax.imageio.stream.ImageInputStreamImpl;
  */
 final class UploadInputStream extends ImageInputStreamImpl {
 
-    static final int READS_PAST_END = 4096;
+    private static final int READS_PAST_END = 4096;
 
     private final byte[] bytes;
     private int readsPastEnd;

@@ -43,7 +43,8 @@ final class WebPFrames {
     /**
      * A key frame: 3-byte frame tag (bit 0 clear), start code 9d 01 2a, then 14-bit width and height. The start code
      * is not checked because the decoder does not check it either: it reads the size and allocates its macroblocks
-     * whatever those three bytes hold (a fuzzed file with a broken start code and a 10934 x 14577 frame took 5-10 s).
+     * whatever those three bytes hold (a fuzzed file with a broken start code and a 10934 x 14577 frame took 5 s
+     * here and over 10 s in CI).
      * For the same reason the size is read past a chunk that claims to be shorter: the decoder reads the stream.
      */
     private static long vp8(byte[] bytes, int at) {
