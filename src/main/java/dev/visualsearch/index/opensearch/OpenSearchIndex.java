@@ -209,11 +209,24 @@ public final class OpenSearchIndex implements VectorIndex {
             live = true;
             for (String old : previous) {
                 if (!old.equals(physical)) {
-                    client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
+                    dropReplaced(old);
                 }
             }
             return null;
         });
+    }
+
+    /**
+     * Deletes an index the alias no longer names. Its failure does not undo the switch, which has happened: at a
+     * million vectors on 2 cores the delete outlasted the client's timeout (the cluster carries on deleting it).
+     */
+    private void dropReplaced(String old) {
+        try {
+            client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
+        } catch (IOException | OpenSearchException e) {
+            LOG.warnf("Alias %s now names %s, but deleting the replaced index %s failed (%s): check that it is gone "
+                    + "(GET _cat/indices/%s-*)", config.alias(), physical, old, e.getMessage(), config.alias());
+        }
     }
 
     @Override
