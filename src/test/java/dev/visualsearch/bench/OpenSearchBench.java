@@ -72,6 +72,22 @@ final class OpenSearchBench {
             exact = null;
             System.gc(); // gives the freed heap back, so the nodes' index files get the page cache
 
+            if (FaissNative.isAvailable()) {
+                // Before the cluster's turn, so its row survives a cluster that fails at this size. Built on every
+                // core, as the cluster's ingest was; searched on one thread, one query at a time.
+                FaissNative.setThreads(Runtime.getRuntime().availableProcessors());
+                long start = System.nanoTime();
+                try (VectorIndex faiss = FaissIndex.build("HNSW32", "bench", DIM, ids, flat, 64, 16)) {
+                    double build = (System.nanoTime() - start) / 1e9;
+                    FaissNative.setThreads(1);
+                    Map<String, Object> faissRow = IndexBench.measure("FAISS HNSW32 ef64 (in process)", faiss,
+                            queryVectors, queries, truth, null, build, 0, n);
+                    faissRow.put("ingestPerSecond", Math.round(n / build));
+                    faissRow.put("qpsConcurrent", concurrentQps(faiss, queryVectors, queries));
+                    rows.add(faissRow);
+                }
+            }
+
             long start = System.nanoTime();
             OpenSearchIndex index = OpenSearchIndex.create(client, config, "bench", DIM, noFacts());
             index.load(rows(flat, n), percent -> { });
@@ -87,22 +103,7 @@ final class OpenSearchBench {
             List<String> rss = cluster.pids().stream().map(pid -> TestFiles.rssMb(pid) + " MB").toList();
             memory.add(String.format("at %,d vectors the index takes %,d MB on disk with its replica (%d bytes per "
                     + "vector per copy); node resident memory %s", n, storeBytes >> 20, storeBytes / 2 / n, rss));
-            client.indices().delete(d -> d.index(index.physicalName())); // its page cache is FAISS's room
-
-            if (FaissNative.isAvailable()) {
-                // Built on every core, as the cluster's ingest was; searched on one thread, one query at a time.
-                FaissNative.setThreads(Runtime.getRuntime().availableProcessors());
-                start = System.nanoTime();
-                try (VectorIndex faiss = FaissIndex.build("HNSW32", "bench", DIM, ids, flat, 64, 16)) {
-                    double build = (System.nanoTime() - start) / 1e9;
-                    FaissNative.setThreads(1);
-                    Map<String, Object> faissRow = IndexBench.measure("FAISS HNSW32 ef64 (in process)", faiss,
-                            queryVectors, queries, truth, null, build, 0, n);
-                    faissRow.put("ingestPerSecond", Math.round(n / build));
-                    faissRow.put("qpsConcurrent", concurrentQps(faiss, queryVectors, queries));
-                    rows.add(faissRow);
-                }
-            }
+            drop(client, index.physicalName()); // its disk and page cache are the next size's room
         }
         client._transport().close();
         cluster.stop();
@@ -163,6 +164,21 @@ final class OpenSearchBench {
                 return n;
             }
         };
+    }
+
+    /**
+     * Deletes the index, waiting for it to go: at a million vectors the delete outlasted the client's 30 s timeout on
+     * 2 cores (the nodes still merging), which ended the run before it wrote its results.
+     */
+    private static void drop(OpenSearchClient client, String index) throws Exception {
+        try {
+            client.indices().delete(d -> d.index(index));
+        } catch (java.io.IOException timedOut) {
+            System.out.println("  delete of " + index + " still running (" + timedOut.getMessage() + "), waiting");
+        }
+        for (int i = 0; i < 120 && client.indices().exists(e -> e.index(index)).value(); i++) {
+            Thread.sleep(5_000);
+        }
     }
 
     private static long storeBytes(OpenSearchClient client, String index) throws Exception {
