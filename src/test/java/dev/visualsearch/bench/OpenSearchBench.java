@@ -168,7 +168,7 @@ final class OpenSearchBench {
 
     /**
      * Deletes the index, waiting for it to go: at a million vectors the delete outlasted the client's 30 s timeout on
-     * 2 cores (the nodes still merging), which ended the run before it wrote its results.
+     * 2 cores, which ended the run before it wrote its results.
      */
     private static void drop(OpenSearchClient client, String index) throws Exception {
         try {

@@ -217,8 +217,8 @@ public final class OpenSearchIndex implements VectorIndex {
     }
 
     /**
-     * Deletes an index the alias no longer names. Its failure does not undo the switch, which has happened: at a
-     * million vectors on 2 cores the delete outlasted the client's timeout (the cluster carries on deleting it).
+     * Deletes an index the alias no longer names. Its failure does not undo the switch, which has happened: in the
+     * benchmark, deleting a million-vector index on 2 cores outlasted the client's 30 s timeout.
      */
     private void dropReplaced(String old) {
         try {
