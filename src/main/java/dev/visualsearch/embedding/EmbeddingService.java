@@ -4,7 +4,9 @@ import dev.visualsearch.common.database.ReactiveWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.awt.image.BufferedImage;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Embeds images with the active model and stores product vectors. Every method blocks (inference and waiting for
@@ -38,6 +40,11 @@ public class EmbeddingService {
     /** As {@link #embed}, also telling how long the request waited for a free inference slot. */
     public InferenceSlots.Timed<float[]> embedTimed(BufferedImage image) {
         return slots.timed(() -> model.get().embed(image));
+    }
+
+    /** A product's stored vector under the active model, when it has one (reactive: no blocking). */
+    public Uni<Optional<float[]>> storedVector(long productId) {
+        return vectors.vector(productId, model.id());
     }
 
     public EmbeddingModel model() {

@@ -2,7 +2,10 @@ package dev.visualsearch.embedding;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.framing.WholeImage;
+import dev.visualsearch.embedding.pooling.AveragePooling;
+import dev.visualsearch.embedding.pooling.Pooling;
 
 /**
  * An embedding model that also exposes the feature map its embedding is pooled from, so that explanations
@@ -19,13 +22,22 @@ public interface FeatureMapModel extends EmbeddingModel {
     /** The feature map (N x C x H x W) of a preprocessed NCHW batch, attached to {@code manager}. */
     NDArray featureMap(NDManager manager, NDArray nchw);
 
+    /** How the feature map becomes the embedding (Grad-CAM's closed form covers average and GeM). */
+    default Pooling pooling() {
+        return new AveragePooling();
+    }
+
+    /** Which part of an image the model embeds; explanations draw their map back onto that part. */
+    default Framing framing() {
+        return new WholeImage();
+    }
+
     /**
-     * The embedding computed from a feature map: global average over the grid, L2-normalised (N x C). Plain
-     * NDArray operations, so gradients flow through it. Grad-CAM's closed form relies on exactly this head.
+     * The embedding computed from a feature map: {@link #pooling()} over the grid, L2-normalised (N x C). Plain
+     * NDArray operations, so gradients flow through it.
      */
     default NDArray embedding(NDArray featureMap) {
-        Shape shape = featureMap.getShape();
-        NDArray pooled = featureMap.reshape(shape.get(0), shape.get(1), -1).mean(new int[] {2});
+        NDArray pooled = pooling().pool(featureMap);
         return pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.FeatureMapModel;
+import dev.visualsearch.embedding.framing.Framed;
 import dev.visualsearch.embedding.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
@@ -109,8 +110,10 @@ public class ExplainService {
         }
         BufferedImage image = fit(explained.pixels().get(), config.maxRenderSide());
         BufferedImage drawn = view == View.OVERLAY
-                ? HeatmapRenderer.overlay(image, grid.grid(), config.overlayOpacity())
-                : HeatmapRenderer.heatmap(grid.grid(), image.getWidth(), image.getHeight());
+                ? HeatmapRenderer.overlay(image, grid.onImage(image.getWidth(), image.getHeight()),
+                        config.overlayOpacity())
+                : HeatmapRenderer.heatmap(grid.onImage(image.getWidth(), image.getHeight()), image.getWidth(),
+                        image.getHeight());
         byte[] png = HeatmapRenderer.png(drawn);
         cache.put(viewKey, png);
         return new Rendered(png, mediaType(view), false);
@@ -130,13 +133,15 @@ public class ExplainService {
         // The reference's vector is usually known (the index holds products', the search kept the query's): reusing
         // it saves a forward pass, leaving one pass for the explained image's feature map.
         float[] q = reference.vector().orElseGet(() -> slots.run(() -> active.embed(reference.pixels().get())));
-        float[] input = active.preprocessor().toNchw(List.of(explained.pixels().get()));
+        BufferedImage pixels = explained.pixels().get();
+        Framed framed = active.framing().frame(pixels);
+        float[] input = active.preprocessor().toNchw(List.of(framed.image()));
         SimilarityTarget target = new SimilarityTarget(q);
         Heatmap raw = slots.run(() -> method.compute(active, input, target));
         Heatmap unit = raw.normalised();
         HeatmapView view = new HeatmapView(unit.width(), unit.height(), unit.values(), raw.min(), raw.max(),
                 method.id(), target.describe(), active.id(), active.featureLayer(), explained.sha256(),
-                reference.sha256());
+                reference.sha256(), HeatmapView.frameOf(framed, pixels.getWidth(), pixels.getHeight()));
         cache.put(key, toJson(view));
         return view;
     }

@@ -29,7 +29,10 @@ public class ExplainSubjects {
         this.indexes = indexes;
     }
 
-    /** A product's stored image; blocking when decoded. */
+    /**
+     * A product's stored image; blocking when decoded. Its vector comes from the index unless the index holds it
+     * whitened: explanations target the model's own cosine, so the model then embeds the image again.
+     */
     public ExplainService.Subject of(Product product) {
         return new ExplainService.Subject(product.imageHash, memo(() -> {
             try {
@@ -37,7 +40,8 @@ public class ExplainSubjects {
             } catch (IOException e) {
                 throw new UncheckedIOException("The image of product " + product.id + " is missing", e);
             }
-        }), indexes.isReady() ? indexes.exact().vector(product.id) : Optional.empty());
+        }), indexes.isReady() && indexes.space().whitening().isEmpty() ? indexes.exact().vector(product.id)
+                : Optional.empty());
     }
 
     /** A kept query image, with its vector when the search kept one for the active model. */

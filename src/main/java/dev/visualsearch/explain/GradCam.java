@@ -3,16 +3,22 @@ package dev.visualsearch.explain;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.visualsearch.embedding.FeatureMapModel;
+import dev.visualsearch.embedding.pooling.AveragePooling;
+import dev.visualsearch.embedding.pooling.GemPooling;
+import dev.visualsearch.embedding.pooling.Pooling;
 
 /**
- * Grad-CAM for a similarity target in closed form, valid when the embedding is the L2-normalised global average of
- * the feature map (the default model, and TorchScript models whose embedding is their pooled feature map). With
- * g = mean_ij A, e = g/|g| and S = q.e: dS/dg = (q - S e)/|g| and a_c = mean_ij dS/dA_cij = (dS/dg_c)/(H W).
+ * Grad-CAM for a similarity target in closed form, valid when the embedding is the L2-normalised generalised mean
+ * (GeM, power p; p = 1 is the plain average) of the feature map. With g_c = (mean_ij A_cij^p)^(1/p), e = g/|g| and
+ * S = q.e: dS/dg = (q - S e)/|g|, dg_c/dA_cij = A_cij^(p-1) g_c^(1-p) / (H W), so
+ * a_c = mean_ij dS/dA_cij = (dS/dg_c) g_c^(1-p) mean_ij(A_cij^(p-1)) / (H W).
  * No backward pass, so it costs one forward pass and is exactly what {@link AutogradGradCam} computes.
  */
 public final class GradCam extends BaseCam {
 
     public static final String ID = "gradcam";
+    /** GeM clamps activations to at least this (see GemPooling); the closed form does the same. */
+    private static final double EPSILON = 1e-6;
 
     @Override
     public String id() {
@@ -22,18 +28,25 @@ public final class GradCam extends BaseCam {
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
         float[] q = similarityQuery(target, activations, "The closed form");
+        double p = power(model.pooling());
         Shape shape = activations.getShape();
         int channels = (int) shape.get(1);
         int plane = (int) (shape.get(2) * shape.get(3));
         float[] chw = activations.toFloatArray();
         double[] g = new double[channels];
+        double[] slope = new double[channels];
         double norm2 = 0;
         for (int c = 0; c < channels; c++) {
-            double sum = 0;
+            double sumP = 0;
+            double sumP1 = 0;
             for (int i = 0; i < plane; i++) {
-                sum += chw[c * plane + i];
+                double a = p == 1 ? chw[c * plane + i] : Math.max(chw[c * plane + i], EPSILON);
+                sumP += p == 1 ? a : Math.pow(a, p);
+                sumP1 += p == 1 ? 1 : Math.pow(a, p - 1);
             }
-            g[c] = sum / plane;
+            g[c] = p == 1 ? sumP / plane : Math.pow(sumP / plane, 1 / p);
+            // mean_ij dg_c/dA_cij
+            slope[c] = (p == 1 ? 1 : Math.pow(g[c], 1 - p) * sumP1 / plane) / plane;
             norm2 += g[c] * g[c];
         }
         double norm = Math.max(Math.sqrt(norm2), 1e-12);
@@ -43,8 +56,19 @@ public final class GradCam extends BaseCam {
         }
         float[] weights = new float[channels];
         for (int c = 0; c < channels; c++) {
-            weights[c] = (float) ((q[c] - s * g[c] / norm) / norm / plane);
+            weights[c] = (float) ((q[c] - s * g[c] / norm) / norm * slope[c]);
         }
         return weights;
+    }
+
+    private static double power(Pooling pooling) {
+        if (pooling instanceof AveragePooling) {
+            return 1;
+        }
+        if (pooling instanceof GemPooling gem) {
+            return gem.p();
+        }
+        throw new UnsupportedOperationException("The closed form covers average and GeM pooling, not "
+                + pooling.id() + "; use " + AutogradGradCam.ID);
     }
 }

@@ -1,8 +1,10 @@
 package dev.visualsearch.explain;
 
+import dev.visualsearch.embedding.framing.Framed;
+
 /**
  * A relevance grid, row-major ({@code height} rows of {@code width}), non-negative, on the model's input grid
- * (the whole image squeezed to a square, so it maps onto the image by plain scaling).
+ * (the framed image squeezed to a square; {@link #placed} maps it back onto the whole image).
  */
 public record Heatmap(int width, int height, float[] values) {
 
@@ -53,6 +55,30 @@ public record Heatmap(int width, int height, float[] values) {
         double top = values[y0 * width + x0] * (1 - fx) + values[y0 * width + x1] * fx;
         double bottom = values[y1 * width + x0] * (1 - fx) + values[y1 * width + x1] * fx;
         return (float) (top * (1 - fy) + bottom * fy);
+    }
+
+    /**
+     * This grid, computed on a framed part of an image, placed on the whole image: a finer grid (about
+     * {@code cells} across the longer side) that is zero outside the frame. A whole-image frame returns this grid.
+     */
+    public Heatmap placed(Framed frame, int imageWidth, int imageHeight, int cells) {
+        if (frame.x() == 0 && frame.y() == 0 && frame.width() == imageWidth && frame.height() == imageHeight) {
+            return this;
+        }
+        double cell = Math.max(imageWidth, imageHeight) / (double) cells;
+        int outW = Math.max(1, (int) Math.round(imageWidth / cell));
+        int outH = Math.max(1, (int) Math.round(imageHeight / cell));
+        float[] out = new float[outW * outH];
+        for (int y = 0; y < outH; y++) {
+            for (int x = 0; x < outW; x++) {
+                double u = ((x + 0.5) * imageWidth / outW - frame.x()) / frame.width();
+                double v = ((y + 0.5) * imageHeight / outH - frame.y()) / frame.height();
+                if (u >= 0 && u < 1 && v >= 0 && v < 1) {
+                    out[y * outW + x] = sample(u * width, v * height);
+                }
+            }
+        }
+        return new Heatmap(outW, outH, out);
     }
 
     /** Upsampled to {@code outW x outH} (bilinear), row-major. */

@@ -21,6 +21,14 @@ class InferenceSlotsTest {
                 return "inception-mixed6";
             }
 
+            public String pooling() {
+                return "gem:3";
+            }
+
+            public String framing() {
+                return "object";
+            }
+
             public int batchSize() {
                 return 8;
             }

@@ -69,7 +69,7 @@ class ExplainResourceTest {
     void jsonViewIsTheNormalisedGridAndDeterministic() {
         String url = "/api/explain/" + queryId + "/" + productA + "?view=json";
         JsonPath grid = given().get(url).then().statusCode(200).contentType(startsWith("application/json"))
-                .body("method", equalTo("gradcam")).body("layer", equalTo("mixed6"))
+                .body("method", equalTo("gradcam")).body("layer", equalTo("mixed5+mixed6"))
                 .body("width", equalTo(17)).body("height", equalTo(17))
                 .extract().jsonPath();
         List<Float> values = grid.getList("values", Float.class);

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.embedding.DescriptorModel;
+import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.framing.WholeImage;
+import dev.visualsearch.embedding.pooling.GemPooling;
+import dev.visualsearch.embedding.pooling.RegionalMaxPooling;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
 import dev.visualsearch.support.Fixtures;
@@ -59,6 +65,35 @@ class GradCamTest {
             worst = Math.min(worst, r);
         }
         System.out.printf("closed form vs autograd: worst correlation %.9f over %d pairs%n", worst, images.size());
+    }
+
+    @Test
+    void closedFormAgreesWithAutogradUnderGemPooling() throws Exception {
+        // The service's default pools by GeM (p = 3): the closed form must follow the pooling, not assume an average.
+        FeatureMapModel gem = new DescriptorModel(model, new GemPooling(3), new WholeImage());
+        double worst = 1;
+        for (int i = 0; i < images.size(); i++) {
+            ExplainFixtures.Image result = images.get(i);
+            float[] q = gem.embed(List.of(ImageDecoder.onWhite(
+                    javax.imageio.ImageIO.read(images.get((i + 1) % images.size()).png().toFile()))))[0];
+            SimilarityTarget target = new SimilarityTarget(q);
+            Heatmap a = new GradCam().compute(gem, result.nchw(), target);
+            Heatmap b = new AutogradGradCam().compute(gem, result.nchw(), target);
+            double r = ExplainFixtures.pearson(a.values(), b.values());
+            assertTrue(a.max() > 0, result.name() + ": empty heatmap");
+            assertTrue(r >= 0.99, result.name() + ": correlation " + r);
+            assertEquals(1.0, b.max() / a.max(), 0.01, result.name() + ": magnitudes differ");
+            worst = Math.min(worst, r);
+        }
+        System.out.printf("GeM closed form vs autograd: worst correlation %.9f%n", worst);
+    }
+
+    @Test
+    void theClosedFormRefusesAPoolingItDoesNotCover() {
+        FeatureMapModel rmac = new DescriptorModel(model, new RegionalMaxPooling(3), new WholeImage());
+        ExplainFixtures.Image result = images.get(0);
+        SimilarityTarget target = new SimilarityTarget(images.get(1).embedding());
+        assertThrows(UnsupportedOperationException.class, () -> new GradCam().compute(rmac, result.nchw(), target));
     }
 
     @Test

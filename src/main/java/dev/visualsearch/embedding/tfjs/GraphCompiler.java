@@ -33,8 +33,9 @@ final class GraphCompiler {
         this.fuse = fuse;
     }
 
-    TfjsGraph compile(String cutLayer) {
-        List<KerasLayer> layers = ancestors(archive.layers(), cutLayer);
+    /** Compiles the layers that {@code outputLayers} need; the graph returns their outputs in that order. */
+    TfjsGraph compile(List<String> outputLayers) {
+        List<KerasLayer> layers = ancestors(archive.layers(), outputLayers);
         for (KerasLayer layer : layers) {
             layer.inbound().forEach(name -> consumers.merge(name, 1, Integer::sum));
         }
@@ -42,19 +43,22 @@ final class GraphCompiler {
             add(layer);
         }
         if (inputSlot < 0) {
-            throw new ModelFormatException("no InputLayer feeds " + cutLayer);
+            throw new ModelFormatException("no InputLayer feeds " + outputLayers);
         }
-        return new TfjsGraph(manager, emitSteps(), inputSlot, slotOf.get(cutLayer), slots);
+        int[] outputSlots = outputLayers.stream().mapToInt(slotOf::get).toArray();
+        return new TfjsGraph(manager, emitSteps(), inputSlot, outputSlots, slots);
     }
 
-    private static List<KerasLayer> ancestors(List<KerasLayer> layers, String cutLayer) {
+    private static List<KerasLayer> ancestors(List<KerasLayer> layers, List<String> outputLayers) {
         Map<String, KerasLayer> byName = new LinkedHashMap<>();
         layers.forEach(l -> byName.put(l.name(), l));
-        if (!byName.containsKey(cutLayer)) {
-            throw new ModelFormatException("topology has no layer " + cutLayer);
+        for (String output : outputLayers) {
+            if (!byName.containsKey(output)) {
+                throw new ModelFormatException("topology has no layer " + output);
+            }
         }
         Set<String> needed = new HashSet<>();
-        List<String> todo = new ArrayList<>(List.of(cutLayer));
+        List<String> todo = new ArrayList<>(outputLayers);
         while (!todo.isEmpty()) {
             String name = todo.remove(todo.size() - 1);
             KerasLayer layer = byName.get(name);

@@ -23,16 +23,16 @@ public final class TfjsGraph implements AutoCloseable {
     private final NDManager weights;
     private final List<Step> steps;
     private final int inputSlot;
-    private final int outputSlot;
+    private final int[] outputSlots;
     private final int slotCount;
     /** For each step, the slots whose last reader it is. */
     private final int[][] freedAfter;
 
-    TfjsGraph(NDManager weights, List<Step> steps, int inputSlot, int outputSlot, int slotCount) {
+    TfjsGraph(NDManager weights, List<Step> steps, int inputSlot, int[] outputSlots, int slotCount) {
         this.weights = weights;
         this.steps = List.copyOf(steps);
         this.inputSlot = inputSlot;
-        this.outputSlot = outputSlot;
+        this.outputSlots = outputSlots.clone();
         this.slotCount = slotCount;
         this.freedAfter = lastUses();
     }
@@ -43,9 +43,17 @@ public final class TfjsGraph implements AutoCloseable {
      * @param fuseSiblingConvs compute convolutions that share input and geometry as one convolution
      */
     public static TfjsGraph cutAt(TfjsArchive archive, String cutLayer, boolean fuseSiblingConvs) {
+        return withOutputs(archive, List.of(cutLayer), fuseSiblingConvs);
+    }
+
+    /**
+     * Builds the graph of {@code archive} up to the layers in {@code outputLayers}, which {@link #forwardAll}
+     * returns in that order (e.g. two inception blocks for a multi-layer descriptor, at the cost of the deeper one).
+     */
+    public static TfjsGraph withOutputs(TfjsArchive archive, List<String> outputLayers, boolean fuseSiblingConvs) {
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
-            return new GraphCompiler(archive, manager, fuseSiblingConvs).compile(cutLayer);
+            return new GraphCompiler(archive, manager, fuseSiblingConvs).compile(outputLayers);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -57,6 +65,15 @@ public final class TfjsGraph implements AutoCloseable {
      * are used, so it works inside a {@code GradientCollector}.
      */
     public NDArray forward(NDArray input) {
+        NDList outputs = forwardAll(input);
+        for (int i = 1; i < outputs.size(); i++) {
+            outputs.get(i).close();
+        }
+        return outputs.get(0);
+    }
+
+    /** Runs the graph and returns every output layer's array, in the order the graph was built with. */
+    public NDList forwardAll(NDArray input) {
         Shape shape = input.getShape();
         if (shape.dimension() != 4 || shape.get(1) != 3) {
             throw new IllegalArgumentException("expected an N x 3 x H x W input, got " + shape);
@@ -81,9 +98,12 @@ public final class TfjsGraph implements AutoCloseable {
                     slots[slot] = null;
                 }
             }
-            NDArray result = slots[outputSlot];
-            result.attach(owner);
-            return result;
+            NDList results = new NDList(outputSlots.length);
+            for (int slot : outputSlots) {
+                slots[slot].attach(owner);
+                results.add(slots[slot]);
+            }
+            return results;
         }
     }
 
@@ -104,7 +124,8 @@ public final class TfjsGraph implements AutoCloseable {
         for (int s = 0; s < steps.size(); s++) {
             final int step = s;
             freed[s] = IntStream.range(0, slotCount)
-                    .filter(slot -> slot != inputSlot && slot != outputSlot && lastReader[slot] == step)
+                    .filter(slot -> slot != inputSlot && Arrays.stream(outputSlots).noneMatch(o -> o == slot)
+                            && lastReader[slot] == step)
                     .toArray();
         }
         return freed;
