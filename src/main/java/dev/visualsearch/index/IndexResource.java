@@ -31,7 +31,7 @@ public class IndexResource {
         return embeddings.countMissing(modelId).map(pending -> {
             if (!indexes.isReady()) {
                 return new IndexStatus(false, null, modelId, null, 0, null, true, pending, null, null,
-                        indexes.annUnavailableReason());
+                        indexes.annUnavailableReason(), null, null);
             }
             LiveIndex exact = indexes.exact();
             var ann = indexes.ann();
@@ -41,7 +41,8 @@ public class IndexResource {
             String kernel = exact.read(i -> i instanceof ExactIndex e ? e.kernel() : null);
             return new IndexStatus(true, backend, modelId, exact.descriptor().dimension(), exact.size(),
                     indexes.builtAt(), pending > 0, pending, kernel, tombstones,
-                    ann.isPresent() ? null : indexes.annUnavailableReason());
+                    ann.isPresent() ? null : indexes.annUnavailableReason(),
+                    indexes.space().whitening().map(w -> w.id()).orElse(null), indexes.calibration());
         });
     }
 }

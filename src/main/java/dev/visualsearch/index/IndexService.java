@@ -7,6 +7,7 @@ import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingStored;
 import dev.visualsearch.index.exact.ExactIndex;
+import dev.visualsearch.index.whitening.SearchSpaces;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,22 +31,28 @@ import org.jboss.logging.Logger;
 public class IndexService {
 
     private static final Logger LOG = Logger.getLogger(IndexService.class);
+    private static final long CALIBRATION_SEED = 42;
 
     private final ActiveModel model;
     private final EmbeddingRepository embeddings;
     private final AnnBackends annBackends;
+    private final SearchSpaces spaces;
     private final Map<Long, String> categories = new ConcurrentHashMap<>();
     private volatile LiveIndex exact;
     private volatile LiveIndex ann;
     private volatile Instant builtAt;
+    private volatile SearchSpace space;
+    private volatile ScoreCalibration calibration = ScoreCalibration.UNCALIBRATED;
     private final ReentrantLock building = new ReentrantLock();
     private final List<Change> pending = new ArrayList<>();
     private boolean recording;
 
-    public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends) {
+    public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends,
+                        SearchSpaces spaces) {
         this.model = model;
         this.embeddings = embeddings;
         this.annBackends = annBackends;
+        this.spaces = spaces;
     }
 
     public boolean isReady() {
@@ -82,22 +89,32 @@ public class IndexService {
                 recording = true;
             }
             String modelId = model.id();
-            List<StoredVector> stored = ReactiveWork.await(() -> embeddings.all(modelId));
-            stored.forEach(v -> categories.put(v.productId(), v.category()));
-            ExactIndex freshExact = buildExact(modelId, stored, p -> percent.accept(p / 2));
+            List<StoredVector> raw = ReactiveWork.await(() -> embeddings.all(modelId));
+            raw.forEach(v -> categories.put(v.productId(), v.category()));
+            SearchSpace fresh = startUp ? spaces.loadOrLearn(modelId, raw) : spaces.learn(modelId, raw);
+            List<StoredVector> stored = fresh.applyAll(raw);
+            int dimension = fresh.dimension(dimensionOf(raw));
+            ExactIndex freshExact = buildExact(fresh.id(), dimension, stored, p -> percent.accept(p / 2));
             IntConsumer annPercent = p -> percent.accept(50 + p / 2);
             Optional<VectorIndex> freshAnn = startUp
-                    ? annBackends.loadOrBuild(modelId, dimensionOf(stored), stored, this::category, annPercent)
-                    : annBackends.build(modelId, dimensionOf(stored), stored, this::category, annPercent);
+                    ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, annPercent)
+                    : annBackends.build(fresh.id(), dimension, stored, this::category, annPercent);
+            if (!startUp) {
+                spaces.save(fresh);
+            }
+            ScoreCalibration freshCalibration = ScoreCalibration.measure(
+                    stored.stream().map(StoredVector::vector).toList(), CALIBRATION_SEED);
             synchronized (this) {
                 for (Change change : pending) {
-                    change.applyTo(freshExact);
-                    freshAnn.ifPresent(change::applyTo);
+                    change.applyTo(freshExact, fresh);
+                    freshAnn.ifPresent(index -> change.applyTo(index, fresh));
                 }
                 pending.clear();
                 recording = false;
                 exact = swap(exact, freshExact);
                 ann = freshAnn.map(index -> swap(ann, index)).orElse(null);
+                space = fresh;
+                calibration = freshCalibration;
                 builtAt = Instant.now();
             }
             percent.accept(100);
@@ -139,31 +156,50 @@ public class IndexService {
             pending.add(change);
         }
         if (exact != null) {
-            change.applyTo(exact);
+            change.applyTo(exact, space);
         }
         if (ann != null) {
-            change.applyTo(ann);
+            change.applyTo(ann, space);
         }
     }
 
-    /** An add (vector present) or a delete (vector null). */
+    /** An add (the model's vector present) or a delete (vector null); added vectors enter the index's space. */
     private record Change(long id, float[] vector) {
 
-        void applyTo(VectorIndex index) {
+        void applyTo(VectorIndex index, SearchSpace space) {
             if (vector == null) {
                 index.remove(id);
             } else {
-                index.add(id, vector);
+                index.add(id, space.apply(vector));
             }
         }
 
-        void applyTo(LiveIndex index) {
+        void applyTo(LiveIndex index, SearchSpace space) {
             if (vector == null) {
                 index.remove(id);
             } else {
-                index.add(id, vector);
+                index.add(id, space.apply(vector));
             }
         }
+    }
+
+    /**
+     * A query vector of the active model in the space the indexes search (whitened when a whitening is learned).
+     * Scores of hits are cosines in that space.
+     */
+    public float[] toSearchSpace(float[] modelVector) {
+        SearchSpace current = space;
+        return current == null ? modelVector : current.apply(modelVector);
+    }
+
+    /** How scores of the live index read as relevance (measured at each build). */
+    public ScoreCalibration calibration() {
+        return calibration;
+    }
+
+    /** The space the live indexes search in (null before the first build). */
+    public SearchSpace space() {
+        return space;
     }
 
     public LiveIndex exact() {
@@ -201,8 +237,8 @@ public class IndexService {
         return model.id();
     }
 
-    private ExactIndex buildExact(String modelId, List<StoredVector> stored, IntConsumer percent) {
-        ExactIndex index = new ExactIndex(modelId, dimensionOf(stored), Math.max(1024, stored.size() + stored.size() / 8));
+    private ExactIndex buildExact(String spaceId, int dimension, List<StoredVector> stored, IntConsumer percent) {
+        ExactIndex index = new ExactIndex(spaceId, dimension, Math.max(1024, stored.size() + stored.size() / 8));
         for (int i = 0; i < stored.size(); i++) {
             index.add(stored.get(i).productId(), stored.get(i).vector());
             if (i % 1000 == 0) {

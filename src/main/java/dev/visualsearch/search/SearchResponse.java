@@ -9,10 +9,10 @@ import java.util.UUID;
  * requested one cannot be served yet (then {@code note} says why); {@code index} names the index that answered.
  * For an image search, {@code embedCache} says whether the query vector came from the query-vector cache ("hit",
  * no forward pass) or was computed ("miss"), and {@code queueMs} is the part of {@code embedMs} spent waiting for an
- * inference slot.
+ * inference slot. {@code noCloseMatch} is true when even the best result is not near enough to call a match.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(UUID queryId, String model, String index, String mode, String requestedMode,
                              double tookMs, double embedMs, Double queueMs, String embedCache, double searchMs,
-                             String note, List<SearchHit> results) {
+                             String note, boolean noCloseMatch, List<SearchHit> results) {
 }

@@ -11,6 +11,7 @@ import dev.visualsearch.embedding.EmbeddingService;
 import dev.visualsearch.embedding.InferenceSlots;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.ScoreCalibration;
 import dev.visualsearch.index.VectorIndex;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -80,16 +81,14 @@ public class SearchService {
 
     public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
         UUID queryId = UUID.randomUUID();
-        return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
-            // A shared index (OpenSearch) also holds products that other instances embedded.
-            float[] vector = indexes.exact().vector(productId)
-                    .or(() -> indexes.ann().filter(ann -> ann.read(VectorIndex::shared))
-                            .flatMap(ann -> ann.vector(productId)))
-                    .orElseThrow(() -> ApiProblem.conflict(
-                    "Product " + productId + " has no embedding for the active model yet; run the embed job"));
-            return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId),
-                    Embedded.NONE);
-        }, false)).chain(searched -> respond(queryId, "product", productId, query, searched, startNanos));
+        // The stored vector is the model's (the index may hold it whitened); other instances' products are there too.
+        return catalog.get(productId).chain(product -> embeddings.storedVector(productId))
+                .chain(stored -> vertx.executeBlocking(() -> {
+                    float[] vector = stored.orElseThrow(() -> ApiProblem.conflict("Product " + productId
+                            + " has no embedding for the active model yet; run the embed job"));
+                    return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId),
+                            Embedded.NONE);
+                }, false)).chain(searched -> respond(queryId, "product", productId, query, searched, startNanos));
     }
 
     private record Searched(VectorSearch.Outcome outcome, Embedded embedded) {
@@ -112,7 +111,10 @@ public class SearchService {
                 : Panache.withSession(() -> products.list("id in ?1", ids)).map(Optional::of)
                         .onFailure(DatabaseUnavailable::causedBy).recoverWithItem(Optional.empty());
         return details.map(found -> {
-            List<SearchHit> results = found.isPresent() ? withDetails(hits, found.get()) : fromIndexOnly(hits);
+            ScoreCalibration calibration = indexes.calibration();
+            List<SearchHit> results = found.isPresent() ? withDetails(hits, found.get(), calibration)
+                    : fromIndexOnly(hits, calibration);
+            boolean noCloseMatch = results.isEmpty() || !calibration.isCloseMatch(results.get(0).score());
             String note = found.isPresent() ? searched.outcome().note() : join(searched.outcome().note(),
                     "The database is unavailable: results come from the in-memory index without titles and prices");
             double tookMs = (System.nanoTime() - startNanos) / 1e6;
@@ -126,33 +128,37 @@ public class SearchService {
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
                     embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),
-                    round(outcome.searchMs()), note, results);
+                    round(outcome.searchMs()), note, noCloseMatch, results);
         });
     }
 
     /** Hits of products that still exist (one just deleted is skipped), with their details. */
-    private static List<SearchHit> withDetails(List<Hit> hits, List<Product> found) {
+    private static List<SearchHit> withDetails(List<Hit> hits, List<Product> found, ScoreCalibration calibration) {
         Map<Long, Product> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<SearchHit> results = new ArrayList<>();
         for (Hit hit : hits) {
             Product p = byId.get(hit.id());
             if (p != null) {
-                results.add(new SearchHit(p.id, hit.score(), results.size() + 1, p.title, p.category, p.price,
-                        ProductView.imageUrl(p.id), ProductView.thumbnailUrl(p.id)));
+                results.add(new SearchHit(p.id, hit.score(), relevance(calibration, hit), results.size() + 1, p.title,
+                        p.category, p.price, ProductView.imageUrl(p.id), ProductView.thumbnailUrl(p.id)));
             }
         }
         return results;
     }
 
     /** While the database is down: what the index knows (id, score, category) and the image URLs. */
-    private List<SearchHit> fromIndexOnly(List<Hit> hits) {
+    private List<SearchHit> fromIndexOnly(List<Hit> hits, ScoreCalibration calibration) {
         List<SearchHit> results = new ArrayList<>();
         for (Hit hit : hits) {
-            results.add(new SearchHit(hit.id(), hit.score(), results.size() + 1, null,
+            results.add(new SearchHit(hit.id(), hit.score(), relevance(calibration, hit), results.size() + 1, null,
                     indexes.category(hit.id()).orElse(null), null, ProductView.imageUrl(hit.id()),
                     ProductView.thumbnailUrl(hit.id())));
         }
         return results;
+    }
+
+    private static double relevance(ScoreCalibration calibration, Hit hit) {
+        return Math.round(calibration.relevance(hit.score()) * 1000) / 1000.0;
     }
 
     private static String join(String first, String second) {

@@ -30,6 +30,7 @@ public class VectorSearch {
         this.clusters = clusters;
     }
 
+    /** {@code query} is a vector of the active model (before whitening: clusters are compared with it as it is). */
     public Outcome search(float[] query, int k, String category, SearchMode requested, long excludeId) {
         long start = System.nanoTime();
         Candidates filter = category == null ? null : indexes.inCategory(category);
@@ -64,7 +65,7 @@ public class VectorSearch {
             }
         }
         boolean nothingToSearch = filter != null && filter.size() == 0 && !shared;
-        List<Hit> hits = nothingToSearch ? List.of() : index.search(query, wanted, filter);
+        List<Hit> hits = nothingToSearch ? List.of() : index.search(indexes.toSearchSpace(query), wanted, filter);
         if (excludeId >= 0) {
             hits = hits.stream().filter(hit -> hit.id() != excludeId).limit(k).toList();
         }

@@ -63,7 +63,7 @@ class AdminTokenTest {
      */
     @Test
     void everyWriteRouteIsGuarded() throws Exception {
-        Set<String> readOnlyPosts = Set.of("SearchResource.byImage", "EmbeddingResource.embed");
+        Set<String> readOnlyPosts = Set.of("SearchResource.byImage", "EmbedResource.embed");
         List<String> unguarded = new ArrayList<>();
         int writeRoutes = 0;
         Path classes = Path.of("target/classes");

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
@@ -65,7 +64,7 @@ class SearchResourceTest {
     void anUploadedCatalogueImageFindsItsProductFirst() {
         searchWith(firstShoe).multiPart("k", "5").when().post("/api/search").then().statusCode(200)
                 .body("queryId", notNullValue())
-                .body("model", equalTo(InceptionEmbeddingModel.ID))
+                .body("model", equalTo(indexes.activeModelId()))
                 .body("index", equalTo("exact"))
                 .body("mode", equalTo("exact"))
                 .body("tookMs", greaterThan(0f))
@@ -150,8 +149,8 @@ class SearchResourceTest {
     @Test
     void embedReturnsTheExactVectorTheIndexHolds() {
         JsonPath embedded = given().multiPart("image", "q.png", firstShoe).post("/api/embed").then().statusCode(200)
-                .body("model", equalTo(InceptionEmbeddingModel.ID))
-                .body("dim", equalTo(768))
+                .body("model", equalTo(indexes.activeModelId()))
+                .body("dim", equalTo(indexes.exact().descriptor().dimension()))
                 .extract().jsonPath();
         List<Float> vector = embedded.getList("vector", Float.class);
         float[] indexed = indexes.exact().vector(firstShoeId).orElseThrow();

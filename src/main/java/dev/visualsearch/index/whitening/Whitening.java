@@ -1,0 +1,292 @@
+package dev.visualsearch.index.whitening;
+
+import dev.visualsearch.common.Digests;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.tribuo.math.la.DenseMatrix;
+
+/**
+ * PCA whitening with shrinkage, learned from the catalogue's own vectors without labels (Jegou and Chum 2012):
+ * v -> normalise(P (v - mu)), P = diag((lambda_i + s * mean(lambda))^(-1/2)) U^T over the top {@code dims}
+ * principal directions. Whitening evens out the dimensions that every product shares (the white background, the
+ * render style) against the rare ones that tell products apart, which plain cosine over non-negative CNN features
+ * cannot; the shrinkage s keeps the smallest, noisiest directions from being blown up. {@link #id()} names the
+ * learned transform (a hash of its numbers), so an index can refuse vectors whitened by another one.
+ */
+public final class Whitening {
+
+    /** Vectors learned from at most this many (a seeded sample): the covariance costs n x d^2. */
+    public static final int MAX_SAMPLE = 20_000;
+
+    private final float[] mean;
+    /** dims x d, row-major. */
+    private final float[] projection;
+    private final int dims;
+    private final int dimension;
+    private final double shrinkage;
+    private final int learnedFrom;
+    private final String id;
+
+    private Whitening(float[] mean, float[] projection, int dims, double shrinkage, int learnedFrom) {
+        this.mean = mean;
+        this.projection = projection;
+        this.dims = dims;
+        this.dimension = mean.length;
+        this.shrinkage = shrinkage;
+        this.learnedFrom = learnedFrom;
+        this.id = "pcaw" + dims + "s" + shrinkage + "-" + fingerprint(mean, projection);
+    }
+
+    /**
+     * Learns the transform from {@code vectors} (at least 2). {@code dims} is capped at what the sample can
+     * support (n - 1 and the input dimension).
+     */
+    public static Whitening learn(List<float[]> vectors, int dims, double shrinkage, long seed) {
+        if (vectors.size() < 2) {
+            throw new IllegalArgumentException("whitening needs at least 2 vectors, got " + vectors.size());
+        }
+        List<float[]> sample = sample(vectors, seed);
+        int d = sample.get(0).length;
+        int n = sample.size();
+        double[] mu = new double[d];
+        for (float[] v : sample) {
+            for (int j = 0; j < d; j++) {
+                mu[j] += v[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mu[j] /= n;
+        }
+        double[][] centredRows = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            float[] v = sample.get(i);
+            for (int j = 0; j < d; j++) {
+                centredRows[i][j] = v[j] - mu[j];
+            }
+        }
+        Principal principal = n <= d ? fromGram(centredRows, d) : fromCovariance(centredRows, d);
+        double[] values = principal.values();
+        int kept = Math.max(1, Math.min(dims, Math.min(d, n - 1)));
+        double meanValue = 0;
+        for (int i = 0; i < kept; i++) {
+            meanValue += Math.max(values[i], 0);
+        }
+        meanValue /= kept;
+        float[] projection = new float[kept * d];
+        for (int i = 0; i < kept; i++) {
+            double scale = 1 / Math.sqrt(Math.max(values[i], 0) + shrinkage * meanValue + 1e-12);
+            double[] direction = principal.directions()[i];
+            for (int j = 0; j < d; j++) {
+                projection[i * d + j] = (float) (direction[j] * scale);
+            }
+        }
+        float[] mean = new float[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = (float) mu[j];
+        }
+        return new Whitening(mean, projection, kept, shrinkage, n);
+    }
+
+    /** The whitened, L2-normalised vector. */
+    public float[] apply(float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("whitening expects " + dimension + " values, got " + vector.length);
+        }
+        float[] centred = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            centred[j] = vector[j] - mean[j];
+        }
+        float[] out = new float[dims];
+        double norm = 0;
+        for (int i = 0; i < dims; i++) {
+            double sum = 0;
+            int base = i * dimension;
+            for (int j = 0; j < dimension; j++) {
+                sum += projection[base + j] * centred[j];
+            }
+            out[i] = (float) sum;
+            norm += sum * sum;
+        }
+        double inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        for (int i = 0; i < dims; i++) {
+            out[i] = (float) (out[i] * inverse);
+        }
+        return out;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Input dimension (the model's). */
+    public int inputDimension() {
+        return dimension;
+    }
+
+    /** Output dimension (what the index holds). */
+    public int dims() {
+        return dims;
+    }
+
+    public double shrinkage() {
+        return shrinkage;
+    }
+
+    /** How many vectors it was learned from. */
+    public int learnedFrom() {
+        return learnedFrom;
+    }
+
+    private static final int MAGIC = 0x56535748; // "VSWH"
+    private static final int FORMAT = 1;
+
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(dimension);
+        out.writeInt(dims);
+        out.writeDouble(shrinkage);
+        out.writeInt(learnedFrom);
+        for (float m : mean) {
+            out.writeFloat(m);
+        }
+        for (float p : projection) {
+            out.writeFloat(p);
+        }
+    }
+
+    public static Whitening read(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a whitening file");
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("whitening format " + format + " is not supported (expected " + FORMAT + ")");
+        }
+        int dimension = in.readInt();
+        int dims = in.readInt();
+        double shrinkage = in.readDouble();
+        int learnedFrom = in.readInt();
+        float[] mean = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            mean[j] = in.readFloat();
+        }
+        float[] projection = new float[dims * dimension];
+        for (int i = 0; i < projection.length; i++) {
+            projection[i] = in.readFloat();
+        }
+        return new Whitening(mean, projection, dims, shrinkage, learnedFrom);
+    }
+
+    /** Principal directions (unit length, d values each) with their variances, largest first. */
+    private record Principal(double[] values, double[][] directions) {
+    }
+
+    /** Eigen-decomposition of the d x d covariance: the cheaper route when there are more vectors than dimensions. */
+    private static Principal fromCovariance(double[][] rows, int d) {
+        double[][] covariance = new double[d][d];
+        for (double[] row : rows) {
+            for (int a = 0; a < d; a++) {
+                double ca = row[a];
+                double[] out = covariance[a];
+                for (int b = a; b < d; b++) {
+                    out[b] += ca * row[b];
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                covariance[a][b] /= rows.length;
+                covariance[b][a] = covariance[a][b];
+            }
+        }
+        DenseMatrix.EigenDecomposition eigen = decompose(covariance);
+        double[] values = eigen.eigenvalues().toArray();
+        Integer[] order = descending(values);
+        double[] sorted = new double[d];
+        double[][] directions = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            sorted[i] = values[order[i]];
+            for (int j = 0; j < d; j++) {
+                directions[i][j] = eigen.eigenvectors().get(j, order[i]);
+            }
+        }
+        return new Principal(sorted, directions);
+    }
+
+    /**
+     * The same from the n x n Gram matrix when there are fewer vectors than dimensions (a small catalogue): with
+     * G = X X^T / n = V L V^T, the covariance's directions are X^T v_i / sqrt(n l_i) with the same variances.
+     */
+    private static Principal fromGram(double[][] rows, int d) {
+        int n = rows.length;
+        double[][] gram = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                double sum = 0;
+                for (int j = 0; j < d; j++) {
+                    sum += rows[a][j] * rows[b][j];
+                }
+                gram[a][b] = sum / n;
+                gram[b][a] = gram[a][b];
+            }
+        }
+        DenseMatrix.EigenDecomposition eigen = decompose(gram);
+        double[] values = eigen.eigenvalues().toArray();
+        Integer[] order = descending(values);
+        double[] sorted = new double[n];
+        double[][] directions = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            int column = order[i];
+            sorted[i] = values[column];
+            double norm = 0;
+            for (int j = 0; j < d; j++) {
+                double sum = 0;
+                for (int a = 0; a < n; a++) {
+                    sum += rows[a][j] * eigen.eigenvectors().get(a, column);
+                }
+                directions[i][j] = sum;
+                norm += sum * sum;
+            }
+            double inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+            for (int j = 0; j < d; j++) {
+                directions[i][j] *= inverse;
+            }
+        }
+        return new Principal(sorted, directions);
+    }
+
+    private static DenseMatrix.EigenDecomposition decompose(double[][] symmetric) {
+        return DenseMatrix.createDenseMatrix(symmetric).eigenDecomposition()
+                .orElseThrow(() -> new IllegalStateException("the catalogue's covariance is not symmetric"));
+    }
+
+    private static Integer[] descending(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        return order;
+    }
+
+    private static List<float[]> sample(List<float[]> vectors, long seed) {
+        if (vectors.size() <= MAX_SAMPLE) {
+            return vectors;
+        }
+        Random random = new Random(seed);
+        int[] picks = random.ints(0, vectors.size()).distinct().limit(MAX_SAMPLE).sorted().toArray();
+        return Arrays.stream(picks).mapToObj(vectors::get).toList();
+    }
+
+    private static String fingerprint(float[] mean, float[] projection) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((mean.length + projection.length) * Float.BYTES);
+        bytes.asFloatBuffer().put(mean).put(projection);
+        return HexFormat.of().formatHex(Digests.of("SHA-256", bytes.array())).substring(0, 12);
+    }
+}

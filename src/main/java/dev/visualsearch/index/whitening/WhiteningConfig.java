@@ -1,0 +1,31 @@
+package dev.visualsearch.index.whitening;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "app.index.whitening")
+public interface WhiteningConfig {
+
+    /** Learn PCA whitening from the catalogue at each index build and search in the whitened space. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Shrinkage s: each direction is scaled by (lambda + s * mean lambda)^(-1/2). Small s whitens fully (and
+     * amplifies noise), large s approaches plain centring. Chosen by the numbers in docs/evaluation.md.
+     */
+    @WithDefault("1.0")
+    double shrinkage();
+
+    /** Principal directions kept (at most the vector dimension and the catalogue size minus one). */
+    @WithDefault("100000")
+    int dims();
+
+    /** Fewer stored vectors than this: no whitening (too few to learn a covariance from). */
+    @WithDefault("100")
+    int minVectors();
+
+    /** Seed of the sample the transform is learned from when the catalogue is larger than 20,000. */
+    @WithDefault("42")
+    long seed();
+}
