@@ -6,7 +6,10 @@ export const MAX_K = 100;
 
 export interface SearchResult {
   productId: number;
+  /** Cosine in the index's space (whitened when the index learned a whitening). */
   score: number;
+  /** 0..1: the score read against the catalogue's own scores (1 = as close as its look-alikes). */
+  relevance?: number;
   rank: number;
   title: string;
   category: string;
@@ -22,7 +25,16 @@ export interface SearchResponse {
   index: string;
   mode: string;
   tookMs: number;
+  /** True when even the best result is not near enough to call a match. */
+  noCloseMatch?: boolean;
   results: SearchResult[];
+}
+
+/** What a shopper reads for a relevance: a word, never a raw cosine. */
+export function relevanceLabel(relevance: number): string {
+  if (relevance >= 0.75) return 'Close match';
+  if (relevance >= 0.25) return 'Similar';
+  return 'Weak match';
 }
 
 export interface SearchFilters {

@@ -3,7 +3,7 @@ import { Link } from '../../../app/router';
 import { Thumbnail } from '../../../components/thumbnail';
 import { formatPrice, formatScore } from '../../../lib/format';
 import { useProductWhenVisible } from '../../catalog/hooks/use-product-when-visible';
-import { SearchResult } from '../api/search-api';
+import { relevanceLabel, SearchResult } from '../api/search-api';
 
 export function ResultCard({ result, explainHref }: { result: SearchResult; explainHref: string }) {
   const ref = useRef<HTMLLIElement>(null);
@@ -20,11 +20,16 @@ export function ResultCard({ result, explainHref }: { result: SearchResult; expl
         <Thumbnail src={result.thumbnailUrl} alt={result.title} />
       </Link>
       <span className="score-row">
-        <span className="score" title="Similarity score" data-testid="result-score">
+        {result.relevance != null && (
+          <span className="relevance" data-testid="result-relevance" title={`Relevance ${Math.round(result.relevance * 100)} %`}>
+            {relevanceLabel(result.relevance)}
+          </span>
+        )}
+        <span className="score" title="Similarity score (cosine)" data-testid="result-score">
           {formatScore(result.score)}
         </span>
         <span className="score-bar" aria-hidden="true">
-          <span style={{ width: `${Math.max(0, Math.min(1, result.score)) * 100}%` }} />
+          <span style={{ width: `${Math.max(0, Math.min(1, result.relevance ?? result.score)) * 100}%` }} />
         </span>
       </span>
       <Link to={`/products/${result.productId}`} className="card-title" data-testid="result-title">

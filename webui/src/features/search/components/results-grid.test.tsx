@@ -31,6 +31,20 @@ describe('ResultsGrid', () => {
     expect(within(cards[1]).getByTestId('result-score').textContent).toBe('0.700');
   });
 
+  it('says in words how relevant each result is, and fills the bar by relevance', () => {
+    stubFetch({});
+    const rated: SearchResult[] = [
+      { ...results[1], relevance: 0.9 },
+      { ...results[0], relevance: 0.1 },
+    ];
+    render(<ResultsGrid results={rated} explainHref={(r) => `/explain/q1/${r.productId}`} />);
+    const cards = screen.getAllByTestId('result-card');
+    expect(within(cards[0]).getByTestId('result-relevance').textContent).toBe('Close match');
+    expect(within(cards[1]).getByTestId('result-relevance').textContent).toBe('Weak match');
+    const bar = cards[1].querySelector('.score-bar span') as HTMLElement;
+    expect(bar.style.width).toBe('10%');
+  });
+
   it('loads a missing price from the product once the card is visible', async () => {
     class VisibleObserver {
       constructor(private readonly callback: IntersectionObserverCallback) {}

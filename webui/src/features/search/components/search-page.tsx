@@ -67,6 +67,11 @@ export function SearchPage() {
       {!busy && state.status === 'done' && response && response.results.length === 0 && (
         <EmptyState title="No matches">Try another category, a larger k, or another mode.</EmptyState>
       )}
+      {!busy && response && response.results.length > 0 && response.noCloseMatch && (
+        <p className="no-close-match" role="status" data-testid="no-close-match">
+          No close match in the catalogue: these are the nearest products, none of them looks like the same item.
+        </p>
+      )}
       {response && response.results.length > 0 && (
         <div className={busy ? 'is-stale' : undefined}>
           <ResultsGrid results={response.results} explainHref={(r) => explainHref(r.productId)} />

@@ -184,7 +184,7 @@ public final class BenchmarkSuite {
     }
 
     /** Google's 64 px emoji drawings, from the npm registry (checked against the published integrity). */
-    private static Path googleEmoji(Path out) throws Exception {
+    static Path googleEmoji(Path out) throws Exception {
         Path folder = out.resolve("emoji-google");
         Path images = folder.resolve("package/img/google/64");
         if (!Files.isDirectory(images)) {

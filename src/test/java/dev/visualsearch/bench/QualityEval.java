@@ -1,0 +1,394 @@
+package dev.visualsearch.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.visualsearch.bench.RankingMetrics.Query;
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.embedding.ImagePreprocessor;
+import dev.visualsearch.embedding.Vectors;
+import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.pooling.Pooling;
+import dev.visualsearch.embedding.tfjs.TfjsArchive;
+import dev.visualsearch.embedding.tfjs.TfjsGraph;
+import dev.visualsearch.index.whitening.Whitening;
+import dev.visualsearch.support.Fixtures;
+import dev.visualsearch.support.TestDecoders;
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
+
+/**
+ * Retrieval quality of the default backbone under every descriptor technique, one ablation row each, on four
+ * labelled sets: cross-vendor emoji (Google drawings query the catalogue's 3-D renders), Fashion-MNIST (test
+ * images query training images, same class), real photographs of things the catalogue sells, and the background
+ * stress set (catalogue cut-outs re-composited on other backgrounds, queried against the clean catalogue).
+ * Vectors are cached under {@code target/bench/quality-cache}, so a second run only re-ranks.
+ * Run: {@code ./mvnw -Pbench verify -Dbench.mode=quality}.
+ */
+public final class QualityEval {
+
+    private static final List<String> LAYERS = List.of("mixed4", "mixed5", "mixed6");
+    private static final Path CACHE = Path.of("target/bench/quality-cache");
+    private static final long SEED = 42;
+
+    /** The descriptors computed from one forward pass (mixed4..mixed6 outputs). */
+    private static final Map<String, Function<NDList, NDArray>> DESCRIPTORS = new LinkedHashMap<>();
+
+    static {
+        DESCRIPTORS.put("mixed6-avg", out -> pool("avg", out.get(2)));
+        DESCRIPTORS.put("mixed6-gem3", out -> pool("gem:3", out.get(2)));
+        DESCRIPTORS.put("mixed6-rmac", out -> pool("rmac", out.get(2)));
+        DESCRIPTORS.put("mixed5-gem3", out -> pool("gem:3", out.get(1)));
+        DESCRIPTORS.put("mixed5+6-gem3 (each normalised)", out -> pool("gem:3", out.get(1))
+                .concat(pool("gem:3", out.get(2)), 1));
+        DESCRIPTORS.put("mixed5|6-gem3", out -> pool("gem:3", out.get(1).concat(out.get(2), 1)));
+        DESCRIPTORS.put("mixed5|6-rmac", out -> pool("rmac", out.get(1).concat(out.get(2), 1)));
+    }
+
+    private QualityEval() {
+    }
+
+    private static NDArray pool(String spec, NDArray map) {
+        NDArray pooled = Pooling.parse(spec).pool(map);
+        return pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
+    }
+
+    /** One labelled set: query images with their correct labels, gallery images with their labels. */
+    record EvalSet(String name, List<BufferedImage> queries, List<Set<String>> correct, List<BufferedImage> gallery,
+                   List<String> labels, String galleryKey, List<BufferedImage> unsold) {
+
+        EvalSet(String name, List<BufferedImage> queries, List<Set<String>> correct, List<BufferedImage> gallery,
+                List<String> labels, String galleryKey) {
+            this(name, queries, correct, gallery, labels, galleryKey, List.of());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Machine machine = Machine.current();
+        System.out.println("Retrieval quality on " + machine.line());
+        DjlEngine.pytorch(0);
+        ImageDecoder decoder = TestDecoders.lenient();
+        List<EvalSet> sets = sets(decoder);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine.asMap());
+        long start = System.nanoTime();
+        try (TfjsGraph graph = TfjsGraph.withOutputs(TfjsArchive.open(Fixtures.nsfwjsTarball()), LAYERS, true)) {
+            for (EvalSet set : sets) {
+                results.put(set.name(), evaluate(graph, set));
+            }
+        }
+        results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
+        Path out = Path.of("target/bench/quality.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
+        System.out.println("Wrote " + out);
+    }
+
+    private static Map<String, Object> evaluate(TfjsGraph graph, EvalSet set) throws IOException {
+        System.out.printf("%s: %d queries, %d gallery%n", set.name(), set.queries().size(), set.gallery().size());
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (String framing : List.of("none", "object")) {
+            Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(), framing);
+            Map<String, float[][]> queries = vectors(graph, set.name() + "-queries", set.queries(), framing);
+            Map<String, float[][]> unsold = set.unsold().isEmpty() ? Map.of()
+                    : vectors(graph, set.name() + "-unsold", set.unsold(), framing);
+            for (String descriptor : DESCRIPTORS.keySet()) {
+                float[][] g = gallery.get(descriptor);
+                float[][] q = queries.get(descriptor);
+                String base = descriptor + (framing.equals("none") ? "" : " +object framing");
+                row(rows, base, set, q, g);
+                for (double shrinkage : new double[] {0.2, 1.0, 3.0}) {
+                    Whitening w = Whitening.learn(Arrays.asList(g), Integer.MAX_VALUE, shrinkage, SEED);
+                    float[][] wg = apply(w, g);
+                    float[][] wq = apply(w, q);
+                    row(rows, base + " +whitening s=" + shrinkage, set, wq, wg);
+                    if (shrinkage == 1.0 && descriptor.equals("mixed5|6-gem3")) {
+                        row(rows, base + " +whitening s=1.0 +alpha-QE", set, QueryExpansion.expand(wq, wg, 3, 3), wg);
+                        float[][] dba = QueryExpansion.expand(wg, wg, 3, 3);
+                        row(rows, base + " +whitening s=1.0 +DBA", set, wq, dba);
+                        calibration(rows, base + " +whitening s=1.0", set, wq, wg,
+                                unsold.isEmpty() ? new float[0][] : apply(w, unsold.get(descriptor)));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * How the relevance calibration reads on this set: the relevance of the best result when it is correct and
+     * when it is not, and how often the no-close-match verdict would be right.
+     */
+    private static void calibration(Map<String, Object> rows, String name, EvalSet set, float[][] queries,
+                                    float[][] gallery, float[][] unsold) {
+        dev.visualsearch.index.ScoreCalibration calibration = dev.visualsearch.index.ScoreCalibration.measure(
+                Arrays.asList(gallery), SEED);
+        List<Double> correct = new ArrayList<>();
+        List<Double> wrong = new ArrayList<>();
+        for (int i = 0; i < queries.length; i++) {
+            int best = 0;
+            float bestScore = -2;
+            for (int j = 0; j < gallery.length; j++) {
+                float s = Vectors.dot(queries[i], gallery[j]);
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = j;
+                }
+            }
+            double relevance = calibration.relevance(bestScore);
+            (set.correct().get(i).contains(set.labels().get(best)) ? correct : wrong).add(relevance);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unrelated", calibration.unrelated());
+        m.put("neighbour", calibration.neighbour());
+        m.put("top1CorrectMedianRelevance", median(correct));
+        m.put("top1WrongMedianRelevance", median(wrong));
+        double t = dev.visualsearch.index.ScoreCalibration.NO_CLOSE_MATCH;
+        m.put("correctCalledNoMatch", Stats.round(correct.stream().filter(r -> r < t).count()
+                / (double) Math.max(1, correct.size()), 3));
+        m.put("wrongCalledNoMatch", Stats.round(wrong.stream().filter(r -> r < t).count()
+                / (double) Math.max(1, wrong.size()), 3));
+        if (unsold.length > 0) {
+            long flagged = Arrays.stream(unsold).filter(u -> calibration.relevance(best(u, gallery)) < t).count();
+            m.put("unsoldPhotos", unsold.length);
+            m.put("unsoldCalledNoMatch", Stats.round(flagged / (double) unsold.length, 3));
+        }
+        rows.put(name + " calibration", m);
+        System.out.printf("  %-60s %s%n", name + " calibration", m);
+    }
+
+    private static float best(float[] query, float[][] gallery) {
+        float best = -2;
+        for (float[] g : gallery) {
+            best = Math.max(best, Vectors.dot(query, g));
+        }
+        return best;
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return Stats.round(sorted.get(sorted.size() / 2), 3);
+    }
+
+    private static void row(Map<String, Object> rows, String name, EvalSet set, float[][] queries,
+                            float[][] gallery) {
+        List<Query> qs = new ArrayList<>();
+        for (int i = 0; i < queries.length; i++) {
+            qs.add(new Query(queries[i], set.correct().get(i)));
+        }
+        Map<String, Object> metrics = RankingMetrics.of(qs, Arrays.asList(gallery), set.labels());
+        rows.put(name, metrics);
+        System.out.printf("  %-60s %s%n", name, metrics);
+    }
+
+    private static float[][] apply(Whitening w, float[][] vectors) {
+        return Arrays.stream(vectors).map(w::apply).toArray(float[][]::new);
+    }
+
+    /** Every descriptor of every image, computed once per framing and cached on disk. */
+    private static Map<String, float[][]> vectors(TfjsGraph graph, String key, List<BufferedImage> images,
+                                                  String framingSpec) throws IOException {
+        Files.createDirectories(CACHE);
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        boolean cached = true;
+        for (String d : DESCRIPTORS.keySet()) {
+            Path file = CACHE.resolve(key + "-" + framingSpec + "-" + d + "-" + images.size() + ".f32");
+            if (Files.exists(file)) {
+                out.put(d, read(file, images.size()));
+            } else {
+                cached = false;
+            }
+        }
+        if (cached) {
+            return out;
+        }
+        Framing framing = Framing.parse(framingSpec);
+        ImagePreprocessor preprocessor = ImagePreprocessor.unitRange(299);
+        Map<String, List<float[]>> rows = new LinkedHashMap<>();
+        DESCRIPTORS.keySet().forEach(d -> rows.put(d, new ArrayList<>()));
+        for (int startAt = 0; startAt < images.size(); startAt += 8) {
+            List<BufferedImage> batch = images.subList(startAt, Math.min(images.size(), startAt + 8)).stream()
+                    .map(image -> framing.frame(image).image()).toList();
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+                NDArray input = manager.create(preprocessor.toNchw(batch), new Shape(batch.size(), 3, 299, 299));
+                NDList outputs = graph.forwardAll(input);
+                for (var entry : DESCRIPTORS.entrySet()) {
+                    float[] flat = entry.getValue().apply(outputs).toFloatArray();
+                    int dim = flat.length / batch.size();
+                    for (int i = 0; i < batch.size(); i++) {
+                        rows.get(entry.getKey()).add(Arrays.copyOfRange(flat, i * dim, (i + 1) * dim));
+                    }
+                }
+            }
+        }
+        for (String d : DESCRIPTORS.keySet()) {
+            float[][] vectors = rows.get(d).toArray(float[][]::new);
+            out.put(d, vectors);
+            write(CACHE.resolve(key + "-" + framingSpec + "-" + d + "-" + images.size() + ".f32"), vectors);
+        }
+        return out;
+    }
+
+    private static void write(Path file, float[][] vectors) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(vectors.length * vectors[0].length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] v : vectors) {
+            bytes.asFloatBuffer().put(v);
+            bytes.position(bytes.position() + v.length * 4);
+        }
+        Files.write(file, bytes.array());
+    }
+
+    private static float[][] read(Path file, int count) throws IOException {
+        float[] all = Fixtures.readFloats(file);
+        int dim = all.length / count;
+        float[][] out = new float[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = Arrays.copyOfRange(all, i * dim, (i + 1) * dim);
+        }
+        return out;
+    }
+
+    // ---- the sets ----
+
+    private static List<EvalSet> sets(ImageDecoder decoder) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("data/sample/catalog.csv")).stream().skip(1).toList();
+        List<String> codes = lines.stream().map(l -> l.substring(0, l.indexOf(',')).replace(".webp", "")).toList();
+        List<BufferedImage> catalogue = new ArrayList<>();
+        List<BufferedImage> cutouts = new ArrayList<>();
+        for (String code : codes) {
+            byte[] bytes = Files.readAllBytes(Path.of("data/sample/images", code + ".webp"));
+            catalogue.add(decoder.decode(bytes).rgb());
+            cutouts.add(ImageIO.read(new java.io.ByteArrayInputStream(bytes)));
+        }
+        List<EvalSet> sets = new ArrayList<>();
+
+        Path google = BenchmarkSuite.googleEmoji(Path.of("target/bench"));
+        List<BufferedImage> drawings = new ArrayList<>();
+        List<Set<String>> drawingLabels = new ArrayList<>();
+        for (String code : codes) {
+            Path png = google.resolve(code + ".png");
+            if (!Files.exists(png)) {
+                png = google.resolve(code.replace("-fe0f", "") + ".png");
+            }
+            if (Files.exists(png)) {
+                drawings.add(decoder.decode(Files.readAllBytes(png)).rgb());
+                drawingLabels.add(Set.of(code));
+            }
+        }
+        sets.add(new EvalSet("crossVendorEmoji", drawings, drawingLabels, catalogue, codes, "catalogue"));
+
+        Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+        if (Files.isDirectory(fashion)) {
+            List<String> trainLabels = idxLabels(fashion.resolve("train-labels-idx1-ubyte.gz"), 500);
+            List<String> testLabels = idxLabels(fashion.resolve("t10k-labels-idx1-ubyte.gz"), 500);
+            sets.add(new EvalSet("fashionMnist", idxImages(fashion.resolve("t10k-images-idx3-ubyte.gz"), 500),
+                    testLabels.stream().map(Set::of).toList(),
+                    idxImages(fashion.resolve("train-images-idx3-ubyte.gz"), 500), trainLabels, "fashionMnist-gallery"));
+        } else {
+            System.out.println("fashionMnist skipped: apt-get install dataset-fashion-mnist");
+        }
+
+        List<BufferedImage> photos = new ArrayList<>();
+        List<Set<String>> photoLabels = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/photos.csv")).stream().skip(1)
+                .toList()) {
+            String[] cells = line.split(",");
+            Path file = Path.of(cells[0]);
+            if (Files.exists(file)) {
+                photos.add(decoder.decode(Files.readAllBytes(file)).rgb());
+                photoLabels.add(new LinkedHashSet<>(List.of(cells[1].split(";"))));
+            } else {
+                System.out.println("photo missing (install opencv-doc and python3-skimage): " + file);
+            }
+        }
+        List<BufferedImage> unsold = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/photos-not-sold.csv")).stream().skip(1)
+                .toList()) {
+            Path file = Path.of(line.split(",")[0]);
+            if (Files.exists(file)) {
+                unsold.add(decoder.decode(Files.readAllBytes(file)).rgb());
+            }
+        }
+        if (!photos.isEmpty()) {
+            sets.add(new EvalSet("photos", photos, photoLabels, catalogue, codes, "catalogue", unsold));
+        }
+
+        List<BufferedImage> textures = new ArrayList<>();
+        Path skimage = Path.of("/usr/lib/python3/dist-packages/skimage/data");
+        for (String name : List.of("grass.png", "gravel.png", "brick.png", "coffee.png", "chelsea.png",
+                "astronaut.png", "rocket.jpg", "motorcycle_left.png")) {
+            Path file = skimage.resolve(name);
+            if (Files.exists(file)) {
+                textures.add(decoder.decode(Files.readAllBytes(file)).rgb());
+            }
+        }
+        BackgroundStress stress = new BackgroundStress(textures);
+        List<BufferedImage> shifted = new ArrayList<>();
+        List<BufferedImage> stressed = new ArrayList<>();
+        for (int i = 0; i < cutouts.size(); i++) {
+            shifted.add(stress.compose(cutouts.get(i), i, SEED, true));
+            stressed.add(stress.compose(cutouts.get(i), i, SEED, false));
+        }
+        List<Set<String>> own = codes.stream().map(Set::of).toList();
+        sets.add(new EvalSet("shiftedOnWhite", shifted, own, catalogue, codes, "catalogue"));
+        if (!textures.isEmpty()) {
+            sets.add(new EvalSet("backgroundStress", stressed, own, catalogue, codes, "catalogue"));
+        }
+        return sets;
+    }
+
+    private static List<BufferedImage> idxImages(Path file, int count) throws IOException {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file)))) {
+            in.readInt();
+            in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            List<BufferedImage> images = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < rows; y++) {
+                    for (int x = 0; x < cols; x++) {
+                        int v = in.readUnsignedByte();
+                        image.setRGB(x, y, (v << 16) | (v << 8) | v);
+                    }
+                }
+                images.add(image);
+            }
+            return images;
+        }
+    }
+
+    private static List<String> idxLabels(Path file, int count) throws IOException {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file)))) {
+            in.readInt();
+            in.readInt();
+            List<String> labels = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                labels.add(String.valueOf(in.readUnsignedByte()));
+            }
+            return labels;
+        }
+    }
+}
