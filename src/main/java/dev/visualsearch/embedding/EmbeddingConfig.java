@@ -17,7 +17,7 @@ public interface EmbeddingConfig {
      * (generalised mean, power P) or {@code rmac} (regional max). Chosen by the numbers in docs/evaluation.md.
      * Applies to TorchScript models that expose a feature map too.
      */
-    @WithDefault("gem:3")
+    @WithDefault("rmac")
     String pooling();
 
     /**

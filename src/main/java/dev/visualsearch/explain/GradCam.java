@@ -6,13 +6,15 @@ import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.pooling.AveragePooling;
 import dev.visualsearch.embedding.pooling.GemPooling;
 import dev.visualsearch.embedding.pooling.Pooling;
+import java.util.OptionalDouble;
 
 /**
  * Grad-CAM for a similarity target in closed form, valid when the embedding is the L2-normalised generalised mean
  * (GeM, power p; p = 1 is the plain average) of the feature map. With g_c = (mean_ij A_cij^p)^(1/p), e = g/|g| and
  * S = q.e: dS/dg = (q - S e)/|g|, dg_c/dA_cij = A_cij^(p-1) g_c^(1-p) / (H W), so
  * a_c = mean_ij dS/dA_cij = (dS/dg_c) g_c^(1-p) mean_ij(A_cij^(p-1)) / (H W).
- * No backward pass, so it costs one forward pass and is exactly what {@link AutogradGradCam} computes.
+ * No backward pass, so it costs one forward pass and is exactly what {@link AutogradGradCam} computes. Other
+ * poolings (max, R-MAC) have no closed form here: their weights come from autograd, the same definition.
  */
 public final class GradCam extends BaseCam {
 
@@ -25,10 +27,16 @@ public final class GradCam extends BaseCam {
         return ID;
     }
 
+    private final AutogradGradCam autograd = new AutogradGradCam();
+
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
         float[] q = similarityQuery(target, activations, "The closed form");
-        double p = power(model.pooling());
+        OptionalDouble power = power(model.pooling());
+        if (power.isEmpty()) {
+            return autograd.channelWeights(model, activations, target);
+        }
+        double p = power.getAsDouble();
         Shape shape = activations.getShape();
         int channels = (int) shape.get(1);
         int plane = (int) (shape.get(2) * shape.get(3));
@@ -61,14 +69,14 @@ public final class GradCam extends BaseCam {
         return weights;
     }
 
-    private static double power(Pooling pooling) {
+    /** The GeM power of a pooling the closed form covers (average: 1), or empty. */
+    static OptionalDouble power(Pooling pooling) {
         if (pooling instanceof AveragePooling) {
-            return 1;
+            return OptionalDouble.of(1);
         }
         if (pooling instanceof GemPooling gem) {
-            return gem.p();
+            return OptionalDouble.of(gem.p());
         }
-        throw new UnsupportedOperationException("The closed form covers average and GeM pooling, not "
-                + pooling.id() + "; use " + AutogradGradCam.ID);
+        return OptionalDouble.empty();
     }
 }

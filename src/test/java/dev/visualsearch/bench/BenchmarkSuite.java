@@ -42,6 +42,10 @@ public final class BenchmarkSuite {
     private static final String SELF = "./mvnw -Pbench verify";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("quality")) {
+            QualityEval.main(new String[0]);
+            return;
+        }
         if (args.length > 0 && args[0].equals("interleaved")) {
             interleavedOnly();
             return;
@@ -84,18 +88,7 @@ public final class BenchmarkSuite {
                         quick ? 5 : 10));
             }
 
-            System.out.println("Retrieval quality");
-            Map<String, Object> quality = new LinkedHashMap<>();
-            Path google = googleEmoji(out);
-            quality.put("crossVendorEmoji", RetrievalEval.crossVendorEmoji(inception, google, decode));
-            Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
-            if (Files.isDirectory(fashion)) {
-                quality.put("fashionMnist", RetrievalEval.fashionMnist(inception, fashion, quick ? 200 : 500));
-            } else {
-                quality.put("fashionMnist", "skipped: apt-get install dataset-fashion-mnist");
-            }
-            results.put("quality", quality);
-
+            // Retrieval quality has its own mode (-Dbench.mode=quality, QualityEval): every ablation row on four sets.
             System.out.println("Explanations in process (every method) and their faithfulness");
             // Both take minutes (Score-CAM and occlusion cost dozens of forward passes): full mode only.
             Map<String, Object> skipped = Map.of("skipped", "quick mode");

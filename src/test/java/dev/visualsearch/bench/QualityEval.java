@@ -50,6 +50,32 @@ public final class QualityEval {
     private static final List<String> LAYERS = List.of("mixed4", "mixed5", "mixed6");
     private static final Path CACHE = Path.of("target/bench/quality-cache");
     private static final long SEED = 42;
+    private static final String PIXELS = "raw pixels 32x32";
+    /** The service's default: what app.embedding.* and app.index.whitening.* are set to. */
+    static final String DEFAULT = "mixed5|6-rmac +object framing +whitening s=1.0";
+    /** The rows of the ablation table, in order: label, result key. */
+    private static final String[][] ABLATION = {
+        {"raw pixels 32 x 32 (baseline)", PIXELS},
+        {"mixed6, average (the model before this change)", "mixed6-avg"},
+        {"mixed6, GeM p=3", "mixed6-gem3"},
+        {"mixed6, R-MAC (3 levels)", "mixed6-rmac"},
+        {"mixed5 alone, GeM (the untouched ImageNet layers)", "mixed5-gem3"},
+        {"mixed5 + mixed6, GeM each, normalised each", "mixed5+6-gem3 (each normalised)"},
+        {"mixed5 + mixed6 channels side by side, GeM", "mixed5|6-gem3"},
+        {"mixed5 + mixed6 channels, R-MAC", "mixed5|6-rmac"},
+        {"mixed5 + mixed6 channels, R-MAC, + object framing", "mixed5|6-rmac +object framing"},
+        {"mixed5 + mixed6 channels, R-MAC, + whitening s=1.0 (no framing)", "mixed5|6-rmac +whitening s=1.0"},
+        {"mixed6 average + object framing + whitening s=1.0", "mixed6-avg +object framing +whitening s=1.0"},
+        {"mixed6, GeM, + object framing + whitening s=1.0", "mixed6-gem3 +object framing +whitening s=1.0"},
+        {"mixed6, R-MAC, + object framing + whitening s=1.0", "mixed6-rmac +object framing +whitening s=1.0"},
+        {"mixed5 + mixed6 channels, GeM, + object framing + whitening s=1.0",
+            "mixed5|6-gem3 +object framing +whitening s=1.0"},
+        {"default descriptor + framing + whitening s=0.2", "mixed5|6-rmac +object framing +whitening s=0.2"},
+        {"**default: mixed5 + mixed6 channels, R-MAC, object framing, whitening s=1.0**", DEFAULT},
+        {"default descriptor + framing + whitening s=3.0", "mixed5|6-rmac +object framing +whitening s=3.0"},
+        {"default + alpha query expansion (n=3, alpha=3)", DEFAULT + " +alpha-QE"},
+        {"default + database-side augmentation (n=3, alpha=3)", DEFAULT + " +DBA"},
+    };
 
     /** The descriptors computed from one forward pass (mixed4..mixed6 outputs). */
     private static final Map<String, Function<NDList, NDArray>> DESCRIPTORS = new LinkedHashMap<>();
@@ -100,12 +126,14 @@ public final class QualityEval {
         results.put("seconds", Stats.round((System.nanoTime() - start) / 1e9, 1));
         Path out = Path.of("target/bench/quality.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.println("Wrote " + out);
+        BenchReport.replaceSection(Path.of("docs/evaluation.md"), "# Evaluation", "quality", markdown(results, machine));
+        System.out.println("Wrote " + out + " and the quality section of docs/evaluation.md");
     }
 
     private static Map<String, Object> evaluate(TfjsGraph graph, EvalSet set) throws IOException {
         System.out.printf("%s: %d queries, %d gallery%n", set.name(), set.queries().size(), set.gallery().size());
         Map<String, Object> rows = new LinkedHashMap<>();
+        row(rows, PIXELS, set, pixels(set.queries()), pixels(set.gallery()));
         for (String framing : List.of("none", "object")) {
             Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(), framing);
             Map<String, float[][]> queries = vectors(graph, set.name() + "-queries", set.queries(), framing);
@@ -121,7 +149,7 @@ public final class QualityEval {
                     float[][] wg = apply(w, g);
                     float[][] wq = apply(w, q);
                     row(rows, base + " +whitening s=" + shrinkage, set, wq, wg);
-                    if (shrinkage == 1.0 && descriptor.equals("mixed5|6-gem3")) {
+                    if (shrinkage == 1.0 && descriptor.equals("mixed5|6-rmac")) {
                         row(rows, base + " +whitening s=1.0 +alpha-QE", set, QueryExpansion.expand(wq, wg, 3, 3), wg);
                         float[][] dba = QueryExpansion.expand(wg, wg, 3, 3);
                         row(rows, base + " +whitening s=1.0 +DBA", set, wq, dba);
@@ -203,8 +231,55 @@ public final class QualityEval {
         System.out.printf("  %-60s %s%n", name, metrics);
     }
 
+    /** The raw-pixel baseline: 32 x 32 RGB, L2-normalised. */
+    private static float[][] pixels(List<BufferedImage> images) {
+        float[][] out = new float[images.size()][];
+        for (int n = 0; n < out.length; n++) {
+            BufferedImage small = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+            var g = small.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(images.get(n), 0, 0, 32, 32, null);
+            g.dispose();
+            float[] v = new float[32 * 32 * 3];
+            for (int i = 0; i < 32 * 32; i++) {
+                int p = small.getRGB(i % 32, i / 32);
+                v[i * 3] = (p >> 16) & 0xFF;
+                v[i * 3 + 1] = (p >> 8) & 0xFF;
+                v[i * 3 + 2] = p & 0xFF;
+            }
+            out[n] = Vectors.normalise(v);
+        }
+        return out;
+    }
+
     private static float[][] apply(Whitening w, float[][] vectors) {
         return Arrays.stream(vectors).map(w::apply).toArray(float[][]::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> results, Machine machine) {
+        StringBuilder md = new StringBuilder();
+        md.append("Generated by `./mvnw -Pbench verify -Dbench.mode=quality` on ").append(machine.line())
+                .append(", in ").append(results.get("seconds")).append(" s.\n");
+        for (var entry : results.entrySet()) {
+            if (!(entry.getValue() instanceof Map<?, ?> rows) || entry.getKey().equals("machine")) {
+                continue;
+            }
+            md.append("\n#### ").append(entry.getKey()).append("\n\n| descriptor | R@1 | R@5 | R@10 | mAP@10 | "
+                    + "median rank |\n|---|---|---|---|---|---|\n");
+            for (String[] ablation : ABLATION) {
+                if (rows.get(ablation[1]) instanceof Map<?, ?> m) {
+                    md.append("| ").append(ablation[0]).append(" | ").append(m.get("recallAt1")).append(" | ")
+                            .append(m.get("recallAt5")).append(" | ").append(m.get("recallAt10")).append(" | ")
+                            .append(m.get("mapAt10")).append(" | ").append(m.get("medianRank")).append(" |\n");
+                }
+            }
+            if (rows.get(DEFAULT + " calibration") instanceof Map<?, ?> c) {
+                md.append("\nRelevance calibration of the default on this gallery: ").append(c).append("\n");
+            }
+        }
+        return md.toString();
     }
 
     /** Every descriptor of every image, computed once per framing and cached on disk. */

@@ -89,11 +89,16 @@ class GradCamTest {
     }
 
     @Test
-    void theClosedFormRefusesAPoolingItDoesNotCover() {
+    void underAPoolingWithoutClosedFormGradCamIsAutogradsMap() throws Exception {
+        // The default descriptor is R-MAC over mixed5+mixed6: Grad-CAM must still answer, with autograd's weights.
         FeatureMapModel rmac = new DescriptorModel(model, new RegionalMaxPooling(3), new WholeImage());
         ExplainFixtures.Image result = images.get(0);
-        SimilarityTarget target = new SimilarityTarget(images.get(1).embedding());
-        assertThrows(UnsupportedOperationException.class, () -> new GradCam().compute(rmac, result.nchw(), target));
+        float[] q = rmac.embed(List.of(ImageDecoder.onWhite(javax.imageio.ImageIO.read(images.get(1).png().toFile()))))[0];
+        SimilarityTarget target = new SimilarityTarget(q);
+        Heatmap closed = new GradCam().compute(rmac, result.nchw(), target);
+        Heatmap autograd = new AutogradGradCam().compute(rmac, result.nchw(), target);
+        assertTrue(closed.max() > 0, "empty heatmap");
+        assertArrayEquals(autograd.values(), closed.values(), 1e-6f * autograd.max());
     }
 
     @Test

@@ -207,13 +207,14 @@ public final class Whitening {
         }
         DenseMatrix.EigenDecomposition eigen = decompose(covariance);
         double[] values = eigen.eigenvalues().toArray();
+        DenseMatrix vectors = eigen.eigenvectors(); // a copy per call: fetched once
         Integer[] order = descending(values);
         double[] sorted = new double[d];
         double[][] directions = new double[d][d];
         for (int i = 0; i < d; i++) {
             sorted[i] = values[order[i]];
             for (int j = 0; j < d; j++) {
-                directions[i][j] = eigen.eigenvectors().get(j, order[i]);
+                directions[i][j] = vectors.get(j, order[i]);
             }
         }
         return new Principal(sorted, directions);
@@ -238,17 +239,22 @@ public final class Whitening {
         }
         DenseMatrix.EigenDecomposition eigen = decompose(gram);
         double[] values = eigen.eigenvalues().toArray();
+        DenseMatrix vectors = eigen.eigenvectors(); // a copy per call: fetched once
         Integer[] order = descending(values);
         double[] sorted = new double[n];
         double[][] directions = new double[n][d];
+        double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             int column = order[i];
             sorted[i] = values[column];
+            for (int a = 0; a < n; a++) {
+                v[a] = vectors.get(a, column);
+            }
             double norm = 0;
             for (int j = 0; j < d; j++) {
                 double sum = 0;
                 for (int a = 0; a < n; a++) {
-                    sum += rows[a][j] * eigen.eigenvectors().get(a, column);
+                    sum += rows[a][j] * v[a];
                 }
                 directions[i][j] = sum;
                 norm += sum * sum;

@@ -1,0 +1,128 @@
+package dev.visualsearch.index.whitening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.index.IndexConfig;
+import dev.visualsearch.index.IndexDescriptor;
+import dev.visualsearch.index.SearchSpace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchSpacesTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<StoredVector> vectors(int n, long seed) {
+        Random random = new Random(seed);
+        List<StoredVector> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = new float[16];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) Math.abs(random.nextGaussian() * (d + 1));
+            }
+            out.add(new StoredVector(i + 1, "c", v));
+        }
+        return out;
+    }
+
+    private SearchSpaces spaces(boolean enabled, double shrinkage, String backend) {
+        WhiteningConfig config = new WhiteningConfig() {
+            public boolean enabled() {
+                return enabled;
+            }
+
+            public double shrinkage() {
+                return shrinkage;
+            }
+
+            public int dims() {
+                return 768;
+            }
+
+            public int minVectors() {
+                return 100;
+            }
+
+            public long seed() {
+                return 42;
+            }
+        };
+        IndexConfig index = new IndexConfig() {
+            public String ann() {
+                return "faiss-hnsw";
+            }
+
+            public String backend() {
+                return backend;
+            }
+
+            public String dir() {
+                return dir.toString();
+            }
+
+            public int hnswM() {
+                return 32;
+            }
+
+            public int hnswEfSearch() {
+                return 64;
+            }
+
+            public int ivfNprobe() {
+                return 16;
+            }
+        };
+        return new SearchSpaces(config, index);
+    }
+
+    @Test
+    void aRestartSearchesInTheSavedSpace() {
+        List<StoredVector> stored = vectors(300, 1);
+        SearchSpace learned = spaces(true, 1.0, "local").loadOrLearn("model-a", stored);
+        assertTrue(learned.whitening().isPresent());
+        assertTrue(Files.exists(dir.resolve("whitening.bin")));
+        // More products arrived meanwhile: a restart keeps the saved transform (the saved index was built in it).
+        SearchSpace reloaded = spaces(true, 1.0, "local").loadOrLearn("model-a", vectors(400, 2));
+        assertEquals(learned.id(), reloaded.id());
+    }
+
+    @Test
+    void aTransformLearnedForAnotherModelOrShrinkageIsRefused() {
+        SearchSpace a = spaces(true, 1.0, "local").loadOrLearn("model-a", vectors(300, 1));
+        SearchSpace otherModel = spaces(true, 1.0, "local").loadOrLearn("model-b", vectors(300, 3));
+        assertNotEquals(a.id(), otherModel.id());
+        assertTrue(otherModel.id().startsWith("model-b|"));
+        SearchSpace otherShrinkage = spaces(true, 0.2, "local").loadOrLearn("model-b", vectors(300, 3));
+        assertEquals(0.2, otherShrinkage.whitening().orElseThrow().shrinkage());
+    }
+
+    @Test
+    void anIndexBuiltInOneSpaceDoesNotFitAnother() {
+        List<StoredVector> stored = vectors(300, 1);
+        SearchSpace whitened = spaces(true, 1.0, "local").learn("model-a", stored);
+        SearchSpace raw = SearchSpace.raw("model-a");
+        IndexDescriptor built = new IndexDescriptor("faiss:HNSW32", whitened.id(), whitened.dimension(16), "cosine");
+        assertTrue(built.fits(whitened.id(), whitened.dimension(16)));
+        assertFalse(built.fits(raw.id(), raw.dimension(16)), "whitened index searched with unwhitened vectors");
+        SearchSpace relearned = spaces(true, 1.0, "local").learn("model-a", vectors(300, 9));
+        assertFalse(built.fits(relearned.id(), relearned.dimension(16)), "another whitening of the same model");
+    }
+
+    @Test
+    void noWhiteningWhenOffTooSmallOrOnASharedIndex() {
+        assertTrue(spaces(false, 1.0, "local").learn("m", vectors(300, 1)).whitening().isEmpty());
+        assertTrue(spaces(true, 1.0, "local").learn("m", vectors(99, 1)).whitening().isEmpty());
+        assertTrue(spaces(true, 1.0, "opensearch").learn("m", vectors(300, 1)).whitening().isEmpty());
+        assertEquals("m", SearchSpace.raw("m").id());
+    }
+}
