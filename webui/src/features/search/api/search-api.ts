@@ -33,7 +33,7 @@ export interface SearchResponse {
 /** What a shopper reads for a relevance: a word, never a raw cosine. */
 export function relevanceLabel(relevance: number): string {
   if (relevance >= 0.75) return 'Close match';
-  if (relevance >= 0.25) return 'Similar';
+  if (relevance >= 0.5) return 'Similar';
   return 'Weak match';
 }
 

@@ -8,6 +8,8 @@ import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingStored;
 import dev.visualsearch.index.exact.ExactIndex;
 import dev.visualsearch.index.whitening.SearchSpaces;
+import dev.visualsearch.index.whitening.WhiteningConfig;
+import jakarta.enterprise.event.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,22 +39,29 @@ public class IndexService {
     private final EmbeddingRepository embeddings;
     private final AnnBackends annBackends;
     private final SearchSpaces spaces;
+    private final WhiteningConfig whitening;
+    private final Event<IndexOutgrown> outgrown;
     private final Map<Long, String> categories = new ConcurrentHashMap<>();
     private volatile LiveIndex exact;
     private volatile LiveIndex ann;
     private volatile Instant builtAt;
     private volatile SearchSpace space;
     private volatile ScoreCalibration calibration = ScoreCalibration.UNCALIBRATED;
+    /** Vectors the live space was learned from; the outgrown event fires at most once per build. */
+    private volatile int learnedFrom;
+    private volatile boolean outgrownAnnounced;
     private final ReentrantLock building = new ReentrantLock();
     private final List<Change> pending = new ArrayList<>();
     private boolean recording;
 
     public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends,
-                        SearchSpaces spaces) {
+                        SearchSpaces spaces, WhiteningConfig whitening, Event<IndexOutgrown> outgrown) {
         this.model = model;
         this.embeddings = embeddings;
         this.annBackends = annBackends;
         this.spaces = spaces;
+        this.whitening = whitening;
+        this.outgrown = outgrown;
     }
 
     public boolean isReady() {
@@ -115,6 +124,8 @@ public class IndexService {
                 ann = freshAnn.map(index -> swap(ann, index)).orElse(null);
                 space = fresh;
                 calibration = freshCalibration;
+                learnedFrom = stored.size();
+                outgrownAnnounced = false;
                 builtAt = Instant.now();
             }
             percent.accept(100);
@@ -143,6 +154,19 @@ public class IndexService {
         if (event.modelId().equals(model.id())) {
             categories.put(event.productId(), event.category());
             apply(new Change(event.productId(), event.vector()));
+            announceIfOutgrown();
+        }
+    }
+
+    private void announceIfOutgrown() {
+        LiveIndex live = exact;
+        if (live == null || outgrownAnnounced || building.isLocked() || !spaces.whitens()) {
+            return;
+        }
+        int size = live.size();
+        if (IndexOutgrown.outgrown(size, learnedFrom, whitening.minVectors(), whitening.relearnGrowth())) {
+            outgrownAnnounced = true;
+            outgrown.fire(new IndexOutgrown(model.id(), size, learnedFrom));
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Random;
 public record ScoreCalibration(float unrelated, float neighbour, int sample) {
 
     /** Below this relevance the best result is not called a match (chosen on the evaluation sets, docs/evaluation.md). */
-    public static final double NO_CLOSE_MATCH = 0.25;
+    public static final double NO_CLOSE_MATCH = 0.5;
     private static final int MAX_SAMPLE = 1000;
     private static final int MIN_SAMPLE = 100;
     /** Multiply-adds the measurement may spend (a few seconds): fewer sampled products in a large catalogue. */

@@ -20,8 +20,8 @@ class ScoreCalibrationTest {
         assertEquals(0.5, c.relevance(0.4f), 1e-6);
         assertEquals(1, c.relevance(0.6f), 1e-9);
         assertEquals(1, c.relevance(0.99f), 1e-9);
-        assertFalse(c.isCloseMatch(0.25f));
-        assertTrue(c.isCloseMatch(0.5f));
+        assertFalse(c.isCloseMatch(0.35f));
+        assertTrue(c.isCloseMatch(0.45f));
     }
 
     @Test

@@ -38,6 +38,11 @@ public class SearchSpaces {
         this.enabled = config.enabled() && index.backend().equals("local");
     }
 
+    /** Whether builds learn a whitening (configured on, and the index is this instance's own). */
+    public boolean whitens() {
+        return enabled;
+    }
+
     /** A space learned from {@code stored} (raw when whitening is off or the catalogue too small). */
     public SearchSpace learn(String modelId, List<StoredVector> stored) {
         if (!enabled || stored.size() < Math.max(2, config.minVectors())) {

@@ -28,6 +28,13 @@ public interface WhiteningConfig {
     @WithDefault("100")
     int minVectors();
 
+    /**
+     * When the index has grown to this many times the vectors its whitening and relevance calibration were learned
+     * from, the index job runs to learn them anew (0: only scheduled and manual index runs do).
+     */
+    @WithDefault("2.0")
+    double relearnGrowth();
+
     /** Seed of the sample the transform is learned from when the catalogue is larger than 20,000. */
     @WithDefault("42")
     long seed();

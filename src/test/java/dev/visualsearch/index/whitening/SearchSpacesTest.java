@@ -53,6 +53,10 @@ class SearchSpacesTest {
                 return 100;
             }
 
+            public double relearnGrowth() {
+                return 2.0;
+            }
+
             public long seed() {
                 return 42;
             }

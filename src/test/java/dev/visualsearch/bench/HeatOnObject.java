@@ -1,0 +1,94 @@
+package dev.visualsearch.bench;
+
+import dev.visualsearch.catalog.image.ImageDecoder;
+import dev.visualsearch.embedding.DescriptorModel;
+import dev.visualsearch.embedding.FeatureMapModel;
+import dev.visualsearch.embedding.framing.Framed;
+import dev.visualsearch.embedding.framing.ObjectFraming;
+import dev.visualsearch.embedding.pooling.RegionalMaxPooling;
+import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
+import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
+import dev.visualsearch.explain.GradCam;
+import dev.visualsearch.explain.Heatmap;
+import dev.visualsearch.explain.SimilarityTarget;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Where Grad-CAM puts its heat on a catalogue match, before and after this descriptor: for catalogue products
+ * queried by their Google drawing, the share of the heat on the product image that falls on the object (its alpha
+ * mask), beside the share of the image the object covers (what a map spread evenly would score).
+ */
+final class HeatOnObject {
+
+    private HeatOnObject() {
+    }
+
+    static Map<String, Object> measure(Path tarball, List<String> codes, Path google, ImageDecoder decoder, int pairs)
+            throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (InceptionEmbeddingModel plain = new InceptionEmbeddingModel(InceptionMixed6Embedder.load(tarball));
+             InceptionEmbeddingModel fused = new InceptionEmbeddingModel(InceptionMixed6Embedder.load(tarball,
+                     List.of("mixed5", "mixed6")))) {
+            FeatureMapModel tuned = new DescriptorModel(fused, new RegionalMaxPooling(3), new ObjectFraming());
+            out.put("before (mixed6 average, whole image)", shares(plain, codes, google, decoder, pairs));
+            out.put("after (default descriptor)", shares(tuned, codes, google, decoder, pairs));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> shares(FeatureMapModel model, List<String> codes, Path google,
+                                              ImageDecoder decoder, int pairs) throws Exception {
+        GradCam gradCam = new GradCam();
+        double heatShare = 0;
+        double areaShare = 0;
+        int n = 0;
+        int step = Math.max(1, codes.size() / pairs);
+        for (int i = 0; i < codes.size() && n < pairs; i += step) {
+            String code = codes.get(i);
+            Path drawing = google.resolve(code + ".png");
+            if (!Files.exists(drawing)) {
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(Path.of("data/sample/images", code + ".webp"));
+            BufferedImage cutout = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            BufferedImage product = decoder.decode(bytes).rgb();
+            float[] q = model.embed(List.of(decoder.decode(Files.readAllBytes(drawing)).rgb()))[0];
+            Framed framed = model.framing().frame(product);
+            float[] input = model.preprocessor().toNchw(List.of(framed.image()));
+            Heatmap grid = gradCam.compute(model, input, new SimilarityTarget(q)).normalised()
+                    .placed(framed, product.getWidth(), product.getHeight(), 96);
+            float[] heat = grid.upsample(product.getWidth(), product.getHeight());
+            double onObject = 0;
+            double total = 0;
+            long objectPixels = 0;
+            for (int y = 0; y < product.getHeight(); y++) {
+                for (int x = 0; x < product.getWidth(); x++) {
+                    double h = heat[y * product.getWidth() + x];
+                    boolean object = (cutout.getRGB(x, y) >>> 24) > 127;
+                    total += h;
+                    if (object) {
+                        onObject += h;
+                        objectPixels++;
+                    }
+                }
+            }
+            if (total > 0) {
+                heatShare += onObject / total;
+                areaShare += objectPixels / (double) (product.getWidth() * product.getHeight());
+                n++;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pairs", n);
+        m.put("heatOnObject", Stats.round(heatShare / n, 3));
+        m.put("objectArea", Stats.round(areaShare / n, 3));
+        System.out.println("  Grad-CAM heat on the object, " + model.id() + ": " + m);
+        return m;
+    }
+}
