@@ -12,7 +12,7 @@ public interface EmbeddingConfig {
     @WithDefault("inception-mixed6")
     String model();
 
-    /** Images per forward pass in the backlog job. */
+    /** Images per forward pass in the backlog job, imports and the seed (single uploads embed at once). */
     @WithDefault("8")
     int batchSize();
 
