@@ -35,7 +35,9 @@ export function AdminTokenDialog() {
         <p className="muted">
           {reason === 'rejected'
             ? 'The server rejected the token. Enter a valid one to continue.'
-            : 'This action needs the admin token. It is kept for this browser tab only.'}
+            : 'This action needs the admin token: the one set in APP_SECURITY_ADMIN_TOKEN, or the one the service ' +
+              'generated at its first start in the file admin-token of its data folder. It is kept for this ' +
+              'browser tab only.'}
         </p>
         <label className="field">
           <span>Token</span>

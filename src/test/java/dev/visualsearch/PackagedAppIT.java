@@ -241,7 +241,8 @@ class PackagedAppIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
                 "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + DATA, "-Dapp.embedding.model-dir=" + DATA,
-                "-jar", JAR.toString()))
+                // The admin routes' generated token is tested by GeneratedAdminTokenTest; here they are opened.
+                "-Dapp.security.open-admin-routes=true", "-jar", JAR.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/packaged-app-it.log").toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE"));

@@ -1,4 +1,4 @@
-import { getJson, sendJson } from '../../../lib/api-client';
+import { apiFetch, Fetcher, getJson, sendJson } from '../../../lib/api-client';
 
 export interface Product {
   id: number;
@@ -104,4 +104,20 @@ export function importArchive(archive: File): Promise<{ runId: string }> {
 export async function deleteProduct(id: number | string): Promise<void> {
   await sendJson<void>(`/api/products/${encodeURIComponent(String(id))}`, { method: 'DELETE', admin: true });
   forgetProduct(id);
+}
+
+export interface CatalogueExport {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * Admin. The whole catalogue as the zip that importArchive takes back (original images + manifest.csv). Fetched
+ * rather than linked, so that the admin token travels in its header.
+ */
+export async function exportCatalogue(fetcher?: Fetcher): Promise<CatalogueExport> {
+  const response = await apiFetch('/api/products/export', { admin: true, accept: 'application/zip', fetcher });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), fileName: named?.[1] ?? 'catalogue.zip' };
 }

@@ -1,14 +1,16 @@
 import { AddProductForm } from './add-product-form';
+import { ExportCatalogueButton } from './export-catalogue-button';
 import { ImportArchiveForm } from './import-archive-form';
 
-/** Admin tools folded away under the filters: single upload and zip import. */
+/** Admin tools folded away under the filters: single upload, zip import and the export. */
 export function CatalogueAdmin({ onChanged }: { onChanged: () => void }) {
   return (
     <details className="admin-panel">
-      <summary data-testid="catalogue-admin-toggle">Add products (admin)</summary>
+      <summary data-testid="catalogue-admin-toggle">Add or export products (admin)</summary>
       <div className="admin-panel-body">
         <AddProductForm onCreated={onChanged} />
         <ImportArchiveForm onFinished={onChanged} />
+        <ExportCatalogueButton />
       </div>
     </details>
   );

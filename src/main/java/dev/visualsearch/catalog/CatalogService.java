@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,14 +21,16 @@ public class CatalogService {
 
     private final ProductRepository products;
     private final Event<ProductAdded> added;
+    private final Event<ProductsAdded> addedBatch;
     private final Event<ProductDeleted> deleted;
 
     private final Vertx vertx;
 
-    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductDeleted> deleted,
-                          Vertx vertx) {
+    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductsAdded> addedBatch,
+                          Event<ProductDeleted> deleted, Vertx vertx) {
         this.products = products;
         this.added = added;
+        this.addedBatch = addedBatch;
         this.deleted = deleted;
         this.vertx = vertx;
     }
@@ -37,15 +40,31 @@ public class CatalogService {
      * thread before the returned Uni completes, so that the product is searchable when the caller answers.
      */
     public Uni<Product> add(ProductDraft draft, StoredImage image, BufferedImage pixels) {
-        return Panache.withTransaction(() -> products.findByImageHash(image.sha256())
-                        .invoke(existing -> rejectDuplicateImage(existing))
-                        .chain(() -> draft.sku() == null ? Uni.createFrom().nullItem() : products.findBySku(draft.sku()))
-                        .invoke(existing -> rejectDuplicateSku(existing))
-                        .chain(() -> products.persist(newProduct(draft, image))))
+        return addUnannounced(draft, image)
                 .call(product -> vertx.executeBlocking(() -> {
                     added.fire(new ProductAdded(product.id, product.category, product.imageHash, pixels));
                     return product;
                 }, false));
+    }
+
+    /**
+     * Stores a new product with the same rules as {@link #add}, leaving its announcement to the caller: imports
+     * collect the products they added and {@link #announce} them per batch, so that they are embedded a batch per
+     * forward pass. Until announced, such a product is in the embedding backlog.
+     */
+    public Uni<Product> addUnannounced(ProductDraft draft, StoredImage image) {
+        return Panache.withTransaction(() -> products.findByImageHash(image.sha256())
+                .invoke(existing -> rejectDuplicateImage(existing))
+                .chain(() -> draft.sku() == null ? Uni.createFrom().nullItem() : products.findBySku(draft.sku()))
+                .invoke(existing -> rejectDuplicateSku(existing))
+                .chain(() -> products.persist(newProduct(draft, image))));
+    }
+
+    /** Announces committed products as one {@link ProductsAdded}; blocks until its observers finished (worker thread). */
+    public void announce(List<ProductAdded> batch) {
+        if (!batch.isEmpty()) {
+            addedBatch.fire(new ProductsAdded(batch));
+        }
     }
 
     /** Deletes the product row and returns it so that the caller can remove its files outside the transaction. */

@@ -37,6 +37,11 @@ public class ProductRepository implements PanacheRepository<Product> {
                         .map(total -> new ProductPage(items.stream().map(ProductView::of).toList(), total)));
     }
 
+    /** Up to {@code limit} products with an id above {@code afterId}, in id order (keyset paging for the export). */
+    public Uni<List<Product>> after(long afterId, int limit) {
+        return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();
+    }
+
     public Uni<Product> findByImageHash(String hash) {
         return find("imageHash", hash).firstResult();
     }

@@ -27,7 +27,7 @@ public interface EmbeddingConfig {
     @WithDefault("object")
     String framing();
 
-    /** Images per forward pass in the backlog job. */
+    /** Images per forward pass in the backlog job, imports and the seed (single uploads embed at once). */
     @WithDefault("8")
     int batchSize();
 

@@ -2,33 +2,70 @@ package dev.visualsearch.search;
 
 import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.common.DataDirectory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the images (and vectors) of recent searches so that a result can be explained later, bounded in count and
  * age: in the data folder ({@code app.search.query-store=folder}, one instance) or in the database
  * ({@code database}, so that every instance on that database can explain any instance's search). Blocking.
+ * Keeping is best-effort, like the search log: a search answers even when its image cannot be stored (the database
+ * is down, the disk is full); the failure is logged and counted ({@code query_images_not_kept_total}), and an
+ * explanation of that query later answers 404.
  */
 @ApplicationScoped
 public class QueryImages {
 
-    private final QueryImageStore store;
+    private static final Logger LOG = Logger.getLogger(QueryImages.class);
 
-    public QueryImages(DataDirectory data, SearchConfig config) {
-        this.store = switch (config.queryStore()) {
+    private final QueryImageStore store;
+    private final Counter notKept;
+    /** Failures since the last success: only the first of a streak is logged as a warning. */
+    private final AtomicLong failingSince = new AtomicLong();
+
+    @Inject
+    public QueryImages(DataDirectory data, SearchConfig config, MeterRegistry registry) {
+        this(switch (config.queryStore()) {
             case "folder" -> new QueryImageFolder(data, config);
             case "database" -> new QueryImageTable(config);
             default -> throw new IllegalArgumentException("app.search.query-store must be 'folder' or 'database', not '"
                     + config.queryStore() + "'");
-        };
+        }, registry);
     }
 
-    /** Stores a query image and its vector under the model that produced it, so an explanation needs no second pass. */
+    QueryImages(QueryImageStore store, MeterRegistry registry) {
+        this.store = store;
+        this.notKept = Counter.builder("query_images_not_kept")
+                .description("Query images a search could not store for explanations").register(registry);
+    }
+
+    /**
+     * Stores a query image and its vector under the model that produced it, so an explanation needs no second pass.
+     * Never throws: a failure is logged and counted, and the search answers without it.
+     */
     public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
-        store.keep(queryId, bytes, format, modelId, vector);
+        try {
+            store.keep(queryId, bytes, format, modelId, vector);
+            long failed = failingSince.getAndSet(0);
+            if (failed > 0) {
+                LOG.infof("Query images are kept again, after %d search(es) whose image could not be", failed);
+            }
+        } catch (RuntimeException e) {
+            notKept.increment();
+            if (failingSince.getAndIncrement() == 0) {
+                LOG.warnf("Query image of search %s not kept (%s); searches keep answering, and explaining them "
+                        + "answers 404 until images can be kept again", queryId, e.getMessage());
+            } else {
+                LOG.debugf("Query image of search %s not kept (%s)", queryId, e.getMessage());
+            }
+        }
     }
 
     /** The query's vector if it was computed by {@code modelId}. */

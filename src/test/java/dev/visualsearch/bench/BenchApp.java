@@ -47,7 +47,7 @@ final class BenchApp implements AutoCloseable {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules",
                 "jdk.incubator.vector", "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + data,
-                "-Dapp.embedding.model-dir=" + data));
+                "-Dapp.embedding.model-dir=" + data, "-Dapp.security.open-admin-routes=true"));
         for (String property : properties) {
             command.add("-D" + property);
         }

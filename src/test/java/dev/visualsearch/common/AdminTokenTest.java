@@ -95,6 +95,13 @@ class AdminTokenTest {
     }
 
     @Test
+    void theExportNeedsTheToken() {
+        given().get("/api/products/export").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + AdminTokenProfile.TOKEN).get("/api/products/export").then()
+                .statusCode(200).contentType("application/zip");
+    }
+
+    @Test
     void readRoutesStayOpen() {
         given().get("/api/products").then().statusCode(200);
         given().get("/api/categories").then().statusCode(200);

@@ -40,7 +40,9 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the app with the given system properties and waits until it is ready. */
     public static PackagedApp start(String name, Path data, String... properties) throws Exception {
         Files.createDirectories(data);
-        List<String> all = new ArrayList<>(List.of("app.data-dir=" + data.toAbsolutePath()));
+        // Admin routes open, as before the generated token (tested by GeneratedAdminTokenTest).
+        List<String> all = new ArrayList<>(List.of("app.data-dir=" + data.toAbsolutePath(),
+                "app.security.open-admin-routes=true"));
         all.addAll(List.of(properties));
         PackagedApp app = new PackagedApp(name, data.resolve("app.log"), all);
         app.launch();

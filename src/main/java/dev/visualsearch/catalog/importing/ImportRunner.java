@@ -2,6 +2,8 @@ package dev.visualsearch.catalog.importing;
 
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.catalog.DuplicateImageException;
+import dev.visualsearch.catalog.Product;
+import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDraft;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
@@ -18,33 +20,41 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Imports the files of a source one by one on a dedicated worker thread, so that a bad file is reported and
- * skipped while the rest go in, and progress reaches the run record as it goes. One import runs at a time.
+ * skipped while the rest go in, and progress reaches the run record as it goes. One import runs at a time. The
+ * products are announced for embedding in batches of {@code app.embedding.batch-size} (one forward pass each)
+ * rather than one by one; a product is searchable once its batch is announced.
  */
 @ApplicationScoped
 public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final int PROGRESS_EVERY = 10;
+    /** Most decoded pixels a batch holds (about 190 MB as RGB ints): a batch of large photos is cut short. */
+    static final long MAX_BATCH_PIXELS = 48_000_000L;
 
     private final CatalogService catalog;
     private final ImageDecoder decoder;
     private final ImageStore store;
     private final RunRecorder runs;
+    private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "catalog-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs) {
+    public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs,
+                        @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {
         this.catalog = catalog;
         this.decoder = decoder;
         this.store = store;
         this.runs = runs;
+        this.batchSize = Math.max(1, batchSize);
     }
 
     void start(UUID runId, ImportSource source, String defaultCategory, Runnable afterwards) {
@@ -59,6 +69,7 @@ public class ImportRunner {
 
     private void run(UUID runId, ImportSource source, String defaultCategory) {
         ImportReport report = new ImportReport();
+        AddedBatch batch = new AddedBatch(batchSize, MAX_BATCH_PIXELS, catalog::announce);
         try (source) {
             ReactiveWork.await(() -> runs.started(runId, "Reading the files"));
             Manifest manifest = source.manifest().map(Manifest::parse).orElse(Manifest.empty());
@@ -66,11 +77,11 @@ public class ImportRunner {
             Set<String> seen = new HashSet<>();
             for (String name : names) {
                 if (Thread.currentThread().isInterrupted()) {
-                    LOG.warnf("Import run %s stopped by shutdown after %d file(s); it is marked failed at the next start",
-                            runId, report.processed());
+                    LOG.warnf("Import run %s stopped by shutdown after %d file(s); it is marked failed at the next start "
+                            + "(products not yet embedded stay in the embed backlog)", runId, report.processed());
                     return;
                 }
-                importOne(source, name, manifest, defaultCategory, report);
+                importOne(source, name, manifest, defaultCategory, report, batch);
                 manifest.find(name).ifPresent(row -> seen.add(row.file()));
                 if (report.processed() % PROGRESS_EVERY == 0) {
                     double progress = (double) report.processed() / names.size();
@@ -78,19 +89,22 @@ public class ImportRunner {
                             report.processed() + " of " + names.size() + " files"));
                 }
             }
+            batch.flush();
             manifest.rows().stream().filter(row -> !seen.contains(row.file()))
                     .forEach(row -> report.failed(row.file(), "listed in manifest.csv but not in the archive"));
             ReactiveWork.await(() -> runs.succeeded(runId, report.summary()));
         } catch (ZipImportSource.ArchiveBudgetExceededException | ApiProblem e) {
+            batch.flush();
             ReactiveWork.await(() -> runs.failed(runId, e.getMessage() + "\n" + report.summary()));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import run %s failed", runId);
+            batch.flush();
             ReactiveWork.await(() -> runs.failed(runId, "The import failed: " + e.getMessage() + "\n" + report.summary()));
         }
     }
 
     private void importOne(ImportSource source, String name, Manifest manifest, String defaultCategory,
-                           ImportReport report) {
+                           ImportReport report, AddedBatch batch) {
         try {
             Manifest.Row row = manifest.find(name).orElse(null);
             ProductDraft draft = ProductDraft.of(
@@ -101,8 +115,9 @@ public class ImportRunner {
             byte[] bytes = source.read(name);
             var decoded = decoder.decode(bytes);
             var stored = store.store(decoded);
-            ReactiveWork.await(() -> catalog.add(draft, stored, decoded.rgb()));
+            Product product = ReactiveWork.await(() -> catalog.addUnannounced(draft, stored));
             report.imported();
+            batch.add(new ProductAdded(product.id, product.category, product.imageHash, decoded.rgb()));
         } catch (DuplicateImageException duplicate) {
             report.duplicate();
         } catch (ApiProblem problem) {

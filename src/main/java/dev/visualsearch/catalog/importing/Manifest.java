@@ -12,17 +12,42 @@ import java.util.Optional;
 
 /**
  * {@code manifest.csv} of an import: columns {@code file,title,category,sku,price} (only {@code file} is required,
- * in any order), RFC 4180 quoting. Rows are looked up by file name, with or without the archive's folders.
+ * in any order), RFC 4180 quoting. Rows are looked up by file name, with or without the archive's folders. The
+ * export writes it with {@link #write}, so that an exported catalogue imports as it was.
  */
-final class Manifest {
+public final class Manifest {
 
-    record Row(String file, String title, String category, String sku, String price) {
+    /** The columns, in the order {@link #write} puts them. */
+    static final List<String> COLUMNS = List.of("file", "title", "category", "sku", "price");
+
+    /** One file's row; any value but {@code file} may be null. */
+    public record Row(String file, String title, String category, String sku, String price) {
     }
 
     private final Map<String, Row> rows;
 
     private Manifest(Map<String, Row> rows) {
         this.rows = rows;
+    }
+
+    /** The CSV (UTF-8, CRLF line ends, RFC 4180 quoting where a value needs it) that {@link #parse} reads back. */
+    public static byte[] write(List<Row> rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (Row row : rows) {
+            csv.append(quote(row.file())).append(',').append(quote(row.title())).append(',')
+                    .append(quote(row.category())).append(',').append(quote(row.sku())).append(',')
+                    .append(quote(row.price())).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n")
+                || value.contains("\r") || !value.equals(value.strip());
+        return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     static Manifest empty() {

@@ -10,7 +10,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Rejects {@link AdminOnly} requests whose bearer token is missing or wrong, when a token is configured. */
+/**
+ * Rejects {@link AdminOnly} requests whose bearer token is missing or wrong. A token is always required unless
+ * {@code app.security.open-admin-routes=true} opened the routes (see {@link AdminAccess}).
+ */
 @Provider
 @AdminOnly
 public class AdminTokenFilter implements ContainerRequestFilter {
@@ -18,22 +21,25 @@ public class AdminTokenFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     /** Looked up per request: providers are created before config mappings are ready. */
-    private final Instance<SecurityConfig> config;
+    private final Instance<AdminAccess> access;
 
-    public AdminTokenFilter(Instance<SecurityConfig> config) {
-        this.config = config;
+    public AdminTokenFilter(Instance<AdminAccess> access) {
+        this.access = access;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String expected = config.get().adminToken().filter(token -> !token.isBlank()).orElse(null);
+        AdminAccess admin = access.get();
+        String expected = admin.requiredToken().orElse(null);
         if (expected == null) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String detail;
         if (header == null || !header.startsWith(BEARER)) {
-            detail = "This route needs an admin token: send 'Authorization: Bearer <token>'";
+            detail = "This route needs an admin token: send 'Authorization: Bearer <token>'"
+                    + (admin.tokenInDataFolder() ? " (the service generated one at its first start: see the file "
+                    + AdminTokenSource.FILE_NAME + " in its data folder)" : "");
         } else if (!constantTimeEquals(header.substring(BEARER.length()).trim(), expected)) {
             detail = "The admin token is wrong";
         } else {

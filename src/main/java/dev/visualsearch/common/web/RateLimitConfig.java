@@ -3,22 +3,36 @@ package dev.visualsearch.common.web;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Per-client request rate on the heavy routes ({@link RateLimited}), as a token bucket per client address. */
+/**
+ * Limits per client on the heavy routes ({@link RateLimited}): how many requests it may have in progress at once,
+ * and optionally a sustained rate (a token bucket per client address).
+ */
 @ConfigMapping(prefix = "app.rate-limit")
 public interface RateLimitConfig {
 
+    /** Apply the limits at all. */
     @WithDefault("true")
     boolean enabled();
 
-    /** Sustained heavy requests per second per client. */
-    @WithDefault("10")
+    /**
+     * Heavy requests one client may have in progress at once; one more gets 429 with {@code Retry-After}. A client
+     * that sends one request at a time is never refused.
+     */
+    @WithDefault("4")
+    int maxInFlight();
+
+    /**
+     * Sustained heavy requests per second per client, on top of the in-progress cap; 0 (the default) turns the
+     * rate off, since a client that waits for each answer already pays for its own speed.
+     */
+    @WithDefault("0")
     double requestsPerSecond();
 
-    /** Requests a client may send at once after being idle (the bucket's size). */
+    /** With a rate set: requests a client may send at once after being idle (the bucket's size). */
     @WithDefault("30")
     int burst();
 
-    /** Clients tracked at once; the least recently seen are forgotten first (bounds memory under many addresses). */
+    /** Clients the rate tracks at once; the least recently seen are forgotten first (bounds memory under many addresses). */
     @WithDefault("10000")
     int maxClients();
 

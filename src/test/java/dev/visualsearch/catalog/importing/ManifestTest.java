@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.common.error.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestTest {
@@ -21,6 +22,24 @@ class ManifestTest {
         assertNull(mug.category());
         assertEquals("Plate", manifest.find("folder/plate.png").orElseThrow().title());
         assertTrue(manifest.find("other.png").isEmpty());
+    }
+
+    @Test
+    void whatItWritesItReadsBack() {
+        List<Manifest.Row> rows = List.of(
+                new Manifest.Row("images/1-A.png", "Mug, \"big\"", "Kitchen", "A", "4.50"),
+                new Manifest.Row("images/2-B.webp", "Two\nlines", " spaced ", "B", null),
+                new Manifest.Row("images/3-C.gif", "Plain", "Toys", "C", "0"));
+        byte[] csv = Manifest.write(rows);
+        assertTrue(new String(csv, StandardCharsets.UTF_8).startsWith("file,title,category,sku,price\r\n"));
+        Manifest back = Manifest.parse(csv);
+        assertEquals(rows.get(0), back.rows().get(0));
+        // An empty cell reads back as empty (the import takes an empty price as none).
+        assertEquals(new Manifest.Row("images/2-B.webp", "Two\nlines", " spaced ", "B", ""),
+                back.find("images/2-B.webp").orElseThrow());
+        assertEquals(rows.get(2), back.rows().get(2));
+        assertEquals(3, back.rows().size());
+        assertEquals(List.of(), Manifest.parse(Manifest.write(List.of())).rows());
     }
 
     @Test

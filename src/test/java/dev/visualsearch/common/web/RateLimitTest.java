@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The per-client limit on heavy routes, with a small bucket: 5 at once, then one every 4 seconds. */
+/** The optional per-client rate on heavy routes (off by default), with a small bucket: 5 at once, then one every 4 s. */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallBucket.class)
 class RateLimitTest {

@@ -1,0 +1,53 @@
+package dev.visualsearch.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.visualsearch.catalog.ProductAdded;
+import dev.visualsearch.catalog.ProductsAdded;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An import's batch reaches the embedding service as one call (one forward pass); a single upload as its own. */
+class ProductEmbedderTest {
+
+    /** Records each call instead of running a model. */
+    private static final class RecordingService extends EmbeddingService {
+        final List<List<Long>> calls = new ArrayList<>();
+        boolean fail;
+
+        RecordingService() {
+            super(null, null, null, null);
+        }
+
+        @Override
+        public void embedProducts(List<ProductImage> images) {
+            if (fail) {
+                throw new IllegalStateException("model unavailable");
+            }
+            calls.add(images.stream().map(ProductImage::productId).toList());
+        }
+    }
+
+    private static ProductAdded product(long id) {
+        return new ProductAdded(id, "c", "h" + id, new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB));
+    }
+
+    @Test
+    void aBatchIsOneCallAndASingleUploadIsItsOwn() {
+        RecordingService service = new RecordingService();
+        ProductEmbedder embedder = new ProductEmbedder(service);
+        embedder.onProductsAdded(new ProductsAdded(List.of(product(1), product(2), product(3))));
+        embedder.onProductAdded(product(4));
+        assertEquals(List.of(List.of(1L, 2L, 3L), List.of(4L)), service.calls);
+    }
+
+    @Test
+    void aFailedBatchLeavesTheProductsToTheBacklogWithoutFailingTheImport() {
+        RecordingService service = new RecordingService();
+        service.fail = true;
+        new ProductEmbedder(service).onProductsAdded(new ProductsAdded(List.of(product(1), product(2))));
+        assertEquals(List.of(), service.calls);
+    }
+}
