@@ -79,12 +79,7 @@ public final class DescriptorModel implements FeatureMapModel {
         try (NDManager call = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             NDArray input = call.create(backbone.preprocessor().toNchw(framed), new Shape(images.size(), 3, size,
                     size));
-            float[] flat = embedding(backbone.featureMap(call, input)).toFloatArray();
-            float[][] rows = new float[images.size()][dimension];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(flat, i * dimension, rows[i], 0, dimension);
-            }
-            return rows;
+            return Vectors.rows(embedding(backbone.featureMap(call, input)).toFloatArray(), images.size());
         }
     }
 

@@ -21,6 +21,16 @@ public final class Vectors {
         return vector;
     }
 
+    /** A batch's flat row-major values (n rows of equal length) as one array per row. */
+    public static float[][] rows(float[] flat, int n) {
+        int dim = flat.length / n;
+        float[][] rows = new float[n][dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * dim, rows[i], 0, dim);
+        }
+        return rows;
+    }
+
     public static float dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

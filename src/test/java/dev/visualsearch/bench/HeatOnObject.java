@@ -8,7 +8,9 @@ import dev.visualsearch.embedding.framing.ObjectFraming;
 import dev.visualsearch.embedding.pooling.RegionalMaxPooling;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
+import dev.visualsearch.explain.CamMethod;
 import dev.visualsearch.explain.GradCam;
+import dev.visualsearch.explain.SimilarityMapCam;
 import dev.visualsearch.explain.Heatmap;
 import dev.visualsearch.explain.SimilarityTarget;
 import java.awt.image.BufferedImage;
@@ -29,6 +31,15 @@ final class HeatOnObject {
     private HeatOnObject() {
     }
 
+    public static void main(String[] args) throws Exception {
+        dev.visualsearch.embedding.djl.DjlEngine.pytorch(0);
+        List<String> codes = Files.readAllLines(Path.of("data/sample/catalog.csv")).stream().skip(1)
+                .map(l -> l.substring(0, l.indexOf(',')).replace(".webp", "")).toList();
+        System.out.println(measure(dev.visualsearch.support.Fixtures.nsfwjsTarball(), codes,
+                BenchmarkSuite.googleEmoji(Path.of("target/bench")), dev.visualsearch.support.TestDecoders.lenient(),
+                40));
+    }
+
     static Map<String, Object> measure(Path tarball, List<String> codes, Path google, ImageDecoder decoder, int pairs)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -36,15 +47,18 @@ final class HeatOnObject {
              InceptionEmbeddingModel fused = new InceptionEmbeddingModel(InceptionMixed6Embedder.load(tarball,
                      List.of("mixed5", "mixed6")))) {
             FeatureMapModel tuned = new DescriptorModel(fused, new RegionalMaxPooling(3), new ObjectFraming());
-            out.put("before (mixed6 average, whole image)", shares(plain, codes, google, decoder, pairs));
-            out.put("after (default descriptor)", shares(tuned, codes, google, decoder, pairs));
+            for (CamMethod method : List.of(new GradCam(), new SimilarityMapCam())) {
+                out.put("before (mixed6 average, whole image), " + method.id(),
+                        shares(plain, method, codes, google, decoder, pairs));
+                out.put("after (default descriptor), " + method.id(),
+                        shares(tuned, method, codes, google, decoder, pairs));
+            }
         }
         return out;
     }
 
-    private static Map<String, Object> shares(FeatureMapModel model, List<String> codes, Path google,
-                                              ImageDecoder decoder, int pairs) throws Exception {
-        GradCam gradCam = new GradCam();
+    private static Map<String, Object> shares(FeatureMapModel model, CamMethod method, List<String> codes,
+                                              Path google, ImageDecoder decoder, int pairs) throws Exception {
         double heatShare = 0;
         double areaShare = 0;
         int n = 0;
@@ -61,7 +75,7 @@ final class HeatOnObject {
             float[] q = model.embed(List.of(decoder.decode(Files.readAllBytes(drawing)).rgb()))[0];
             Framed framed = model.framing().frame(product);
             float[] input = model.preprocessor().toNchw(List.of(framed.image()));
-            Heatmap grid = gradCam.compute(model, input, new SimilarityTarget(q)).normalised()
+            Heatmap grid = method.compute(model, input, new SimilarityTarget(q)).normalised()
                     .placed(framed, product.getWidth(), product.getHeight(), 96);
             float[] heat = grid.upsample(product.getWidth(), product.getHeight());
             double onObject = 0;
@@ -88,7 +102,7 @@ final class HeatOnObject {
         m.put("pairs", n);
         m.put("heatOnObject", Stats.round(heatShare / n, 3));
         m.put("objectArea", Stats.round(areaShare / n, 3));
-        System.out.println("  Grad-CAM heat on the object, " + model.id() + ": " + m);
+        System.out.println("  " + method.id() + " heat on the object, " + model.id() + ": " + m);
         return m;
     }
 }

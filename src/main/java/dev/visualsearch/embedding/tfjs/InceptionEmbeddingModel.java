@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.visualsearch.embedding.EmbeddingModel;
 import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.ImagePreprocessor;
+import dev.visualsearch.embedding.Vectors;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
@@ -124,13 +125,7 @@ public final class InceptionEmbeddingModel implements FeatureMapModel {
                     NDArray map = self.featureMap(call, input);
                     long channels = map.getShape().get(1);
                     NDArray mixed6 = map.get(new NDIndex(":, {}:", channels - InceptionMixed6Embedder.DIMENSION));
-                    float[] flat = InceptionMixed6Embedder.embedding(mixed6).toFloatArray();
-                    int dim = InceptionMixed6Embedder.DIMENSION;
-                    float[][] rows = new float[images.size()][dim];
-                    for (int i = 0; i < rows.length; i++) {
-                        System.arraycopy(flat, i * dim, rows[i], 0, dim);
-                    }
-                    return rows;
+                    return Vectors.rows(InceptionMixed6Embedder.embedding(mixed6).toFloatArray(), images.size());
                 }
             }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.visualsearch.embedding.Vectors;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -105,12 +106,6 @@ public final class InceptionMixed6Embedder implements AutoCloseable {
     }
 
     private static float[][] rows(NDArray embeddings, int n) {
-        float[] flat = embeddings.toFloatArray();
-        int dim = flat.length / n;
-        float[][] rows = new float[n][dim];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * dim, rows[i], 0, dim);
-        }
-        return rows;
+        return Vectors.rows(embeddings.toFloatArray(), n);
     }
 }

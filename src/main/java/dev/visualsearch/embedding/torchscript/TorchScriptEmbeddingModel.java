@@ -18,6 +18,7 @@ import dev.visualsearch.common.Digests;
 import dev.visualsearch.embedding.EmbeddingModel;
 import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.ImagePreprocessor;
+import dev.visualsearch.embedding.Vectors;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,12 +130,7 @@ public final class TorchScriptEmbeddingModel implements FeatureMapModel {
             NDArray input = call.create(batch, new Shape(n, 3, size, size));
             NDList outputs = predictor.predict(new NDList(input));
             NDArray embedding = pooledAndNormalised(outputs.get(0));
-            float[] flat = embedding.toFloatArray();
-            int dim = (int) embedding.getShape().get(1);
-            float[][] rows = new float[n][dim];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(flat, i * dim, rows[i], 0, dim);
-            }
+            float[][] rows = Vectors.rows(embedding.toFloatArray(), n);
             outputs.close();
             return rows;
         } catch (TranslateException e) {
