@@ -221,6 +221,22 @@ public class IndexService {
         return calibration;
     }
 
+    /**
+     * The query in the space of {@code index} (its descriptor names the space it was built in). A rebuild swaps index
+     * and space in one step, but a search reads them one after the other: when they disagree (the swap fell in
+     * between), the space is read again.
+     */
+    public float[] queryFor(LiveIndex index, float[] modelVector) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            SearchSpace current = space;
+            if (current == null || current.id().equals(index.descriptor().modelId())) {
+                return current == null ? modelVector : current.apply(modelVector);
+            }
+            Thread.onSpinWait();
+        }
+        throw new IndexNotReadyException();
+    }
+
     /** The space the live indexes search in (null before the first build). */
     public SearchSpace space() {
         return space;

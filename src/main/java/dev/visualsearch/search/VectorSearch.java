@@ -65,7 +65,7 @@ public class VectorSearch {
             }
         }
         boolean nothingToSearch = filter != null && filter.size() == 0 && !shared;
-        List<Hit> hits = nothingToSearch ? List.of() : index.search(indexes.toSearchSpace(query), wanted, filter);
+        List<Hit> hits = nothingToSearch ? List.of() : index.search(indexes.queryFor(index, query), wanted, filter);
         if (excludeId >= 0) {
             hits = hits.stream().filter(hit -> hit.id() != excludeId).limit(k).toList();
         }
