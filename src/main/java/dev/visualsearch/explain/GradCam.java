@@ -19,8 +19,6 @@ import java.util.OptionalDouble;
 public final class GradCam extends BaseCam {
 
     public static final String ID = "gradcam";
-    /** GeM clamps activations to at least this (see GemPooling); the closed form does the same. */
-    private static final double EPSILON = 1e-6;
 
     @Override
     public String id() {
@@ -37,6 +35,7 @@ public final class GradCam extends BaseCam {
             return autograd.channelWeights(model, activations, target);
         }
         double p = power.getAsDouble();
+        // GeM clamps activations to at least GemPooling.EPSILON; the closed form clamps the same way.
         Shape shape = activations.getShape();
         int channels = (int) shape.get(1);
         int plane = (int) (shape.get(2) * shape.get(3));
@@ -48,7 +47,7 @@ public final class GradCam extends BaseCam {
             double sumP = 0;
             double sumP1 = 0;
             for (int i = 0; i < plane; i++) {
-                double a = p == 1 ? chw[c * plane + i] : Math.max(chw[c * plane + i], EPSILON);
+                double a = p == 1 ? chw[c * plane + i] : Math.max(chw[c * plane + i], GemPooling.EPSILON);
                 sumP += p == 1 ? a : Math.pow(a, p);
                 sumP1 += p == 1 ? 1 : Math.pow(a, p - 1);
             }

@@ -1,5 +1,6 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.embedding.Vectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -59,12 +60,12 @@ public record ScoreCalibration(float unrelated, float neighbour, int sample) {
             float best = -1;
             for (int j = 0; j < n; j++) {
                 if (j != picks[s]) {
-                    best = Math.max(best, dot(v, vectors.get(j)));
+                    best = Math.max(best, Vectors.dot(v, vectors.get(j)));
                 }
             }
             nearest[s] = best;
             int other = random.nextInt(n - 1);
-            unrelated[s] = dot(v, vectors.get(other >= picks[s] ? other + 1 : other));
+            unrelated[s] = Vectors.dot(v, vectors.get(other >= picks[s] ? other + 1 : other));
         }
         Arrays.sort(nearest);
         Arrays.sort(unrelated);
@@ -73,13 +74,5 @@ public record ScoreCalibration(float unrelated, float neighbour, int sample) {
 
     private static float percentile(float[] sorted, double p) {
         return sorted[(int) Math.round(p * (sorted.length - 1))];
-    }
-
-    private static float dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return (float) sum;
     }
 }

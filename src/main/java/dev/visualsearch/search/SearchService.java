@@ -12,7 +12,6 @@ import dev.visualsearch.embedding.InferenceSlots;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.index.ScoreCalibration;
-import dev.visualsearch.index.VectorIndex;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;

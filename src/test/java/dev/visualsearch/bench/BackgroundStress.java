@@ -48,10 +48,6 @@ final class BackgroundStress {
         return canvas;
     }
 
-    static String kind(int index) {
-        return KINDS[index % KINDS.length];
-    }
-
     private void paintBackground(Graphics2D g, String kind, Random random) {
         switch (kind) {
             case "colour" -> {

@@ -11,7 +11,7 @@ public final class GemPooling implements Pooling {
 
     public static final double DEFAULT_P = 3;
     /** Activations are clamped to at least this before the power, so the gradient of x^(1/p) stays finite. */
-    private static final float EPSILON = 1e-6f;
+    public static final float EPSILON = 1e-6f;
 
     private final double p;
 
