@@ -24,6 +24,8 @@ export interface IndexStatus {
   builtAt: string | null;
   stale: boolean;
   pendingEmbeddings: number;
+  /** Changes the approximate index's backend refused (down); retried on a schedule. */
+  annWritesWaiting?: number;
 }
 
 export function isActive(run: Pick<PipelineRun, 'status'>): boolean {

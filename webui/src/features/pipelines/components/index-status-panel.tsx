@@ -39,6 +39,12 @@ export function IndexStatusPanel({
             <dt>Backend</dt>
             <dd>{status.backend}</dd>
           </div>
+          {(status.annWritesWaiting ?? 0) > 0 && (
+            <div data-testid="ann-writes-waiting">
+              <dt>Writes waiting for the backend</dt>
+              <dd>{formatCount(status.annWritesWaiting ?? 0)}</dd>
+            </div>
+          )}
           <div>
             <dt>Model</dt>
             <dd>

@@ -37,4 +37,11 @@ public interface IndexConfig {
     /** IVF lists probed per query. */
     @WithDefault("16")
     int ivfNprobe();
+
+    /**
+     * How often changes that a remote approximate index refused (OpenSearch down) are written again (AnnWriteRetry);
+     * until then they are searchable through the exact index.
+     */
+    @WithDefault("10s")
+    java.time.Duration annRetryEvery();
 }

@@ -31,7 +31,7 @@ public class IndexResource {
         return embeddings.countMissing(modelId).map(pending -> {
             if (!indexes.isReady()) {
                 return new IndexStatus(false, null, modelId, null, 0, null, true, pending, null, null,
-                        indexes.annUnavailableReason(), null, null);
+                        indexes.annUnavailableReason(), null, null, 0);
             }
             LiveIndex exact = indexes.exact();
             var ann = indexes.ann();
@@ -42,7 +42,8 @@ public class IndexResource {
             return new IndexStatus(true, backend, modelId, exact.descriptor().dimension(), exact.size(),
                     indexes.builtAt(), pending > 0, pending, kernel, tombstones,
                     ann.isPresent() ? null : indexes.annUnavailableReason(),
-                    indexes.space().whitening().map(w -> w.id()).orElse(null), indexes.calibration());
+                    indexes.space().whitening().map(w -> w.id()).orElse(null), indexes.calibration(),
+                    indexes.annWritesWaiting());
         });
     }
 }

@@ -53,6 +53,11 @@ public class IndexService {
     private final ReentrantLock building = new ReentrantLock();
     private final List<Change> pending = new ArrayList<>();
     private boolean recording;
+    /**
+     * Changes the approximate index refused (a remote backend down), by product, latest change first in line:
+     * {@link #retryAnnWrites} writes them when the backend answers again. The exact index always took them.
+     */
+    private final Map<Long, Change> annRetries = new java.util.LinkedHashMap<>();
 
     public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends,
                         SearchSpaces spaces, WhiteningConfig whitening, Event<IndexOutgrown> outgrown) {
@@ -114,9 +119,11 @@ public class IndexService {
             ScoreCalibration freshCalibration = ScoreCalibration.measure(
                     stored.stream().map(StoredVector::vector).toList(), CALIBRATION_SEED);
             synchronized (this) {
+                // The snapshot holds every change refused before it; those during the build are in pending.
+                annRetries.clear();
                 for (Change change : pending) {
                     change.applyTo(freshExact, fresh);
-                    freshAnn.ifPresent(index -> change.applyTo(index, fresh));
+                    freshAnn.ifPresent(index -> applyOrQueue(change, () -> change.applyTo(index, fresh)));
                 }
                 pending.clear();
                 recording = false;
@@ -183,8 +190,60 @@ public class IndexService {
             change.applyTo(exact, space);
         }
         if (ann != null) {
-            change.applyTo(ann, space);
+            LiveIndex live = ann;
+            SearchSpace current = space;
+            applyOrQueue(change, () -> change.applyTo(live, current));
         }
+    }
+
+    /** Applies a change to the approximate index; a refused one waits in {@link #annRetries}. */
+    private void applyOrQueue(Change change, Runnable write) {
+        try {
+            write.run();
+            annRetries.remove(change.id());
+        } catch (RuntimeException e) {
+            annRetries.remove(change.id());
+            annRetries.put(change.id(), change);
+            LOG.warnf("The %s index refused the change of product %d (%s); it is searchable exactly now and will be "
+                    + "written to the approximate index when the backend answers (%d waiting)",
+                    ann == null ? "approximate" : ann.descriptor().backend(), change.id(), e.getMessage(),
+                    annRetries.size());
+        }
+    }
+
+    /**
+     * Writes the changes the approximate index refused, oldest first, until one is refused again; returns how many
+     * still wait. Called on a schedule (AnnWriteRetry), so a product stored while OpenSearch was down becomes
+     * findable through {@code mode=ann} once it is back, without an index run.
+     */
+    public synchronized int retryAnnWrites() {
+        LiveIndex live = ann;
+        if (live == null || annRetries.isEmpty()) {
+            return annRetries.size();
+        }
+        int written = 0;
+        var queued = annRetries.values().iterator();
+        while (queued.hasNext()) {
+            Change change = queued.next();
+            try {
+                change.applyTo(live, space);
+            } catch (RuntimeException e) {
+                LOG.debugf("The approximate index still refuses writes: %s", e.getMessage());
+                break;
+            }
+            queued.remove();
+            written++;
+        }
+        if (written > 0) {
+            LOG.infof("Wrote %d refused change(s) to the %s index; %d still waiting", written,
+                    live.descriptor().backend(), annRetries.size());
+        }
+        return annRetries.size();
+    }
+
+    /** Changes the approximate index refused that wait for a retry. */
+    public synchronized int annWritesWaiting() {
+        return annRetries.size();
     }
 
     /** An add (the model's vector present) or a delete (vector null); added vectors enter the index's space. */

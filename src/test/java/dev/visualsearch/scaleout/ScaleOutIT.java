@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two instances of the packaged service on one PostgreSQL database, one shared image folder and the 2-node
  * OpenSearch cluster: they split the embedding backlog (each product embedded exactly once, none lost when one is
  * killed mid-batch), search the shared OpenSearch index with the same results, see each other's new products at
- * once, explain each other's searches, and keep answering when an OpenSearch data node dies.
+ * once, explain each other's searches, keep answering when an OpenSearch data node dies, and write a product stored
+ * while the whole cluster was down to it once it is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -70,7 +71,7 @@ class ScaleOutIT {
             "app.catalog.seed=false", "app.pipeline.schedule=off", "app.images.dir=" + IMAGES.toAbsolutePath(),
             "app.embedding.model-dir=" + Path.of("data/models").toAbsolutePath(), "app.embedding.claim-lease=5s",
             "app.index.backend=opensearch", "app.opensearch.hosts=" + hosts, "app.opensearch.alias=vps-scaleout",
-            "app.search.query-store=database", "app.rate-limit.enabled=false"};
+            "app.search.query-store=database", "app.rate-limit.enabled=false", "app.index.ann-retry-every=2s"};
         a = PackagedApp.start("instance A", ROOT.resolve("a"), shared);
         b = PackagedApp.start("instance B", ROOT.resolve("b"), shared);
     }
@@ -181,6 +182,40 @@ class ScaleOutIT {
             cluster.restart(2);
         }
         assertEquals(before, ids(a.search(image, Map.of("mode", "ann", "k", "5"))));
+    }
+
+    @Test
+    @Order(7)
+    void aProductUploadedWhileOpenSearchIsDownIsFoundThroughAnnOnceItIsBackWithoutAnIndexRun() throws Exception {
+        byte[] image = Files.readAllBytes(Path.of("data/sample/images", SAMPLE.get(300)[0]));
+        String title = "Uploaded while OpenSearch was down";
+        cluster.kill(2);
+        cluster.kill(1);
+        try {
+            HttpResponse<String> created = b.postMultipart("/api/products",
+                    Map.of("title", title, "category", "Outage"), "image", image);
+            assertEquals(201, created.statusCode(), "an upload succeeds while OpenSearch is down: " + created.body());
+            JsonNode exact = b.search(image, Map.of("mode", "exact", "k", "1"));
+            assertEquals(title, exact.get("results").get(0).get("title").asText(), "searchable exactly at once");
+            assertTrue(b.get("/api/index/status").get("annWritesWaiting").asInt() >= 1,
+                    "the refused write waits for OpenSearch");
+        } finally {
+            cluster.restartAll();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String top = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode ann = a.search(image, Map.of("mode", "ann", "k", "1"));
+            if (ann.get("index").asText().startsWith("opensearch") && ann.get("results").size() > 0) {
+                top = ann.get("results").get(0).get("title").asText();
+                if (title.equals(top)) {
+                    break;
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(title, top, "the other instance finds it through the shared OpenSearch index");
+        assertEquals(0, b.get("/api/index/status").get("annWritesWaiting").asInt());
     }
 
     private static List<Long> ids(JsonNode response) {

@@ -105,6 +105,12 @@ public final class OpenSearchCluster {
         awaitHealth("yellow", nodes.size(), 120);
     }
 
+    /** Starts every killed node again on its data and waits until the cluster is whole (all shards assigned). */
+    public void restartAll() {
+        nodes.stream().filter(node -> node.process == null || !node.process.isAlive()).forEach(this::launch);
+        awaitHealth("green", nodes.size(), 180);
+    }
+
     /** Waits until the cluster reports the status (or better) with every node in. */
     public void awaitHealth(String status, int nodeCount, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -85,6 +85,10 @@ class SearchSpacesTest {
             public int ivfNprobe() {
                 return 16;
             }
+
+            public java.time.Duration annRetryEvery() {
+                return java.time.Duration.ofSeconds(10);
+            }
         };
         return new SearchSpaces(config, index);
     }
