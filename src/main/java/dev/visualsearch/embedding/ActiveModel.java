@@ -26,6 +26,8 @@ public class ActiveModel {
     private volatile EmbeddingModel model;
     /** Set when the loaded model failed its self-check (a 503 naming the fix): the verdict holds until a restart. */
     private volatile ApiProblem refused;
+    /** The default model's self-check cosine once it passed (NaN: not checked yet, or not a checked model). */
+    private volatile double selfCheckCosine = Double.NaN;
 
     public ActiveModel(EmbeddingConfig config) {
         this.config = config;
@@ -90,15 +92,41 @@ public class ActiveModel {
      */
     private InceptionEmbeddingModel selfCheckedOrRefused(InceptionEmbeddingModel loaded) {
         try {
-            LOG.infof("Model self-check passed: probe at cosine %.6f to its reference",
-                    ModelSelfCheck.verify(loaded.mixed6Reference()));
+            double cosine = ModelSelfCheck.verify(loaded.mixed6Reference(), config.selfCheck().injectFaultWhenUncapped());
+            LOG.infof("Model self-check passed: probe at cosine %.6f to its reference (oneDNN %s)", cosine,
+                    OneDnnCap.describe());
+            selfCheckCosine = cosine;
             return loaded;
         } catch (IllegalStateException e) {
             loaded.close();
-            LOG.error(e.getMessage());
-            refused = ApiProblem.serviceUnavailable(e.getMessage());
+            if (OneDnnCap.canRelaunch()) {
+                LOG.errorf("%s The service restarts itself with %s=%s now.", e.getMessage(), OneDnnCap.VARIABLE,
+                        OneDnnCap.SAFE_ISA);
+                refused = ApiProblem.serviceUnavailable("The embedding model failed its self-check; the service is "
+                        + "restarting with " + OneDnnCap.VARIABLE + "=" + OneDnnCap.SAFE_ISA + ". Try again shortly.");
+                OneDnnCap.requestRelaunch();
+            } else {
+                LOG.error(e.getMessage());
+                refused = ApiProblem.serviceUnavailable(e.getMessage());
+            }
             throw refused;
         }
+    }
+
+    /** Why the model is refused (its self-check failed), if it is. */
+    public java.util.Optional<String> refusal() {
+        ApiProblem problem = refused;
+        return problem == null ? java.util.Optional.empty() : java.util.Optional.of(problem.getMessage());
+    }
+
+    /** Whether the model has been loaded (it loads on first use). */
+    public boolean loaded() {
+        return model != null;
+    }
+
+    /** The passed self-check's cosine to the reference; NaN before the check or for unchecked models. */
+    public double selfCheckCosine() {
+        return selfCheckCosine;
     }
 
     private Path inceptionArchive() {

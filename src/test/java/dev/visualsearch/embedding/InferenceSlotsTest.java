@@ -60,6 +60,10 @@ class InferenceSlotsTest {
             public Torchscript torchscript() {
                 return null;
             }
+
+            public SelfCheck selfCheck() {
+                return null;
+            }
         };
     }
 

