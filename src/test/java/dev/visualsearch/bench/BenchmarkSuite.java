@@ -54,6 +54,10 @@ public final class BenchmarkSuite {
             OpenSearchBench.run(args[0].equals("opensearch-quick"));
             return;
         }
+        if (args.length > 0 && args[0].equals("contention")) {
+            contention();
+            return;
+        }
         if (args.length > 0 && args[0].startsWith("load")) {
             load(args[0].equals("load-quick"));
             return;
@@ -169,11 +173,32 @@ public final class BenchmarkSuite {
         results.put("mode", quick ? "load-quick" : "load");
         results.putAll(LoadMix.run(new int[] {1, 4, 16}, java.time.Duration.ofSeconds(quick ? 15 : 60), 4,
                 java.time.Duration.ofMinutes(quick ? 1 : 10)));
+        Map<String, Object> contention = ContentionBench.run(new int[] {1, 4},
+                java.time.Duration.ofSeconds(quick ? 10 : 30));
+        results.put("contention", contention);
         Path out = Path.of("target/bench");
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("load.json").toFile(),
                 results);
         BenchReport.writeLoad(results, machine);
+        BenchReport.writeContention(contention, machine, quick ? "load-quick" : "load");
+    }
+
+    /**
+     * {@code -Dbench.mode=contention}: only the thread-policy runs of the load mode (search by a new image at 1 and
+     * 4 clients, 30 s each, with and without one competing CPU-bound process, three policies); about 9 minutes.
+     * Writes target/bench/contention.json and the contention section of docs/performance.md.
+     */
+    private static void contention() throws Exception {
+        Machine machine = Machine.current();
+        System.out.println("CPU contention on " + machine.line());
+        Map<String, Object> contention = ContentionBench.run(new int[] {1, 4}, java.time.Duration.ofSeconds(30));
+        contention.put("machine", machine.asMap());
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("contention.json").toFile(), contention);
+        BenchReport.writeContention(contention, machine, "contention");
     }
 
     /** Google's 64 px emoji drawings, from the npm registry (checked against the published integrity). */

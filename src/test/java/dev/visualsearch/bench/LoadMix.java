@@ -30,6 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadMix {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * One counter for every step of a run, so no two searches send the same image: a repeated image is answered from
+     * the query-vector cache without a forward pass (one pixel differs per variant; 65,536 variants per run).
+     */
+    private static final AtomicInteger NEXT_VARIANT = new AtomicInteger();
 
     private LoadMix() {
     }
@@ -41,27 +46,27 @@ final class LoadMix {
             long[] ids = productIds(app.base());
             List<Map<String, Object>> steps = new ArrayList<>();
             for (int clients : concurrency) {
-                Map<String, Object> row = drive(app, ids, clients, step, null);
+                Map<String, Object> row = drive(app, ids, clients, step, null, false);
                 steps.add(row);
             }
             result.put("steps", steps);
             List<Map<String, Object>> memory = new ArrayList<>();
-            Map<String, Object> soaked = drive(app, ids, soakClients, soak, memory);
+            Map<String, Object> soaked = drive(app, ids, soakClients, soak, memory, false);
             soaked.put("rssMb", memory);
             result.put("soak", soaked);
         }
         return result;
     }
 
-    private static Map<String, Object> drive(BenchApp app, long[] ids, int clients, Duration length,
-                                             List<Map<String, Object>> memory) throws Exception {
+    /** One step of traffic; {@code searchOnly} sends only searches by a new image (one forward pass each). */
+    static Map<String, Object> drive(BenchApp app, long[] ids, int clients, Duration length,
+                                     List<Map<String, Object>> memory, boolean searchOnly) throws Exception {
         Map<String, ConcurrentLinkedQueue<Double>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         for (String kind : List.of("search", "similar", "explain")) {
             latencies.put(kind, new ConcurrentLinkedQueue<>());
             errors.put(kind, new AtomicInteger());
         }
-        AtomicInteger variant = new AtomicInteger(1_000_000 * clients + (memory == null ? 0 : 500_000));
         BufferedImage base = TestImages.pattern(77, 256, 256, BufferedImage.TYPE_INT_RGB);
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -73,13 +78,14 @@ final class LoadMix {
                 long[] lastResults = new long[0];
                 while (System.nanoTime() < end) {
                     double pick = random.nextDouble();
-                    String kind = pick < 0.6 || queryId == null ? "search" : pick < 0.85 ? "similar" : "explain";
+                    String kind = searchOnly || pick < 0.6 || queryId == null ? "search"
+                            : pick < 0.85 ? "similar" : "explain";
                     long t = System.nanoTime();
                     try {
                         int status;
                         if (kind.equals("search")) {
                             JsonNode answer = JSON.readTree(BenchApp.searchBody(app.base(),
-                                    BenchApp.png(base, variant.incrementAndGet()), 10));
+                                    BenchApp.png(base, NEXT_VARIANT.incrementAndGet()), 10));
                             queryId = answer.path("queryId").asText(null);
                             JsonNode results = answer.path("results");
                             lastResults = new long[results.size()];
@@ -144,7 +150,7 @@ final class LoadMix {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static long[] productIds(String base) throws Exception {
+    static long[] productIds(String base) throws Exception {
         JsonNode page = JSON.readTree(BenchApp.HTTP.send(HttpRequest.newBuilder(URI.create(base
                 + "/api/products?size=200")).build(), HttpResponse.BodyHandlers.ofString()).body());
         long[] ids = new long[page.get("items").size()];
