@@ -186,7 +186,7 @@ public final class BenchmarkSuite {
 
     /**
      * {@code -Dbench.mode=contention}: only the thread-policy runs of the load mode (search by a new image at 1 and
-     * 4 clients, 30 s each, with and without one competing CPU-bound process, three policies); about 9 minutes.
+     * 4 clients, 30 s each, with and without one competing CPU-bound process, three policies); about 8 minutes.
      * Writes target/bench/contention.json and the contention section of docs/performance.md.
      */
     private static void contention() throws Exception {
