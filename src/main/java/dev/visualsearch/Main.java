@@ -19,9 +19,6 @@ import java.util.concurrent.TimeUnit;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
-    }
-
     public static void main(String... args) {
         if (OneDnnCap.current() == null) {
             System.setProperty(OneDnnCap.RELAUNCHABLE_PROPERTY, "true");
