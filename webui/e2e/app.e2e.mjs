@@ -90,6 +90,9 @@ test('start the whole pipeline and watch it finish', async () => {
   }, null, { timeout: 180_000 });
   assert.equal(await row.getAttribute('data-status'), 'succeeded');
   await page.getByTestId('index-status').waitFor();
+  // The rebuilt ANN index measured its recall against the exact one and says at which depth.
+  const recall = await page.getByTestId('index-recall').textContent();
+  assert.match(recall, /Recall@10 vs exact\s*[01]\.\d{3}.*target 0\.95, efSearch \d+/);
   await shot('pipelines');
 });
 

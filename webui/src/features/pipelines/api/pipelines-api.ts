@@ -26,6 +26,11 @@ export interface IndexStatus {
   pendingEmbeddings: number;
   /** Changes the approximate index's backend refused (down); retried on a schedule. */
   annWritesWaiting?: number;
+  /** Recall@10 goal of the approximate index, the recall measured at its build, and the depth chosen to reach it. */
+  targetRecall?: number;
+  measuredRecall?: number;
+  searchDepth?: number;
+  searchDepthParameter?: string;
 }
 
 export function isActive(run: Pick<PipelineRun, 'status'>): boolean {

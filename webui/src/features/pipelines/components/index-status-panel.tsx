@@ -39,6 +39,18 @@ export function IndexStatusPanel({
             <dt>Backend</dt>
             <dd>{status.backend}</dd>
           </div>
+          {status.measuredRecall != null && (
+            <div data-testid="index-recall">
+              <dt>Recall@10 vs exact</dt>
+              <dd>
+                {status.measuredRecall.toFixed(3)}{' '}
+                <span className="muted">
+                  (target {status.targetRecall?.toFixed(2)}
+                  {status.searchDepth != null && `, ${status.searchDepthParameter} ${status.searchDepth}`})
+                </span>
+              </dd>
+            </div>
+          )}
           {(status.annWritesWaiting ?? 0) > 0 && (
             <div data-testid="ann-writes-waiting">
               <dt>Writes waiting for the backend</dt>

@@ -44,4 +44,31 @@ public interface IndexConfig {
      */
     @WithDefault("10s")
     java.time.Duration annRetryEvery();
+
+    /**
+     * Recall@10 the approximate index must reach against the exact index: each build measures it on
+     * {@code recall-sample} catalogue vectors and searches at the smallest HNSW efSearch / IVF nprobe that reaches it
+     * (SearchDepthTuner); {@code hnsw-ef-search} and {@code ivf-nprobe} then only apply before the first measurement.
+     * 0 turns the measurement off.
+     */
+    @WithDefault("0.95")
+    double targetRecall();
+
+    /** Catalogue vectors used as queries when recall is measured. */
+    @WithDefault("200")
+    int recallSample();
+
+    /** Recall is measured again (and the depth only deepened) when the index has grown by this factor since. */
+    @WithDefault("1.5")
+    double recallRecheckGrowth();
+
+    /**
+     * When deleted products exceed this share of the approximate index's entries (HNSW keeps them as tombstones), the
+     * {@code index} job rebuilds it in the background (at least {@code tombstone-rebuild-minimum} of them; 0: never).
+     */
+    @WithDefault("0.2")
+    double tombstoneRebuildShare();
+
+    @WithDefault("100")
+    int tombstoneRebuildMinimum();
 }

@@ -17,15 +17,26 @@ import java.util.Arrays;
  * int    dimension
  * UTF    metric              "cosine"
  * long   vector count
+ * -- version 2 adds the search depth the index was tuned to (see SearchDepthTuner):
+ * bool   depth present
+ * UTF    depth parameter     "efSearch", "nprobe" or "" (none)
+ * int    depth value         -1: none
+ * double target recall@10, double measured recall@10
+ * int    queries measured, int vectors when measured
  * </pre>
  */
-public record IndexFileHeader(int version, IndexDescriptor descriptor, long count) {
+public record IndexFileHeader(int version, IndexDescriptor descriptor, long count, SearchDepth depth) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     private static final byte[] MAGIC = {'V', 'P', 'S', 'I', 'D', 'X', 0, 1};
 
     public static IndexFileHeader current(IndexDescriptor descriptor, long count) {
-        return new IndexFileHeader(CURRENT_VERSION, descriptor, count);
+        return current(descriptor, count, null);
+    }
+
+    /** A header of the current version; {@code depth} may be null (not measured). */
+    public static IndexFileHeader current(IndexDescriptor descriptor, long count, SearchDepth depth) {
+        return new IndexFileHeader(CURRENT_VERSION, descriptor, count, depth);
     }
 
     public void write(DataOutputStream out) throws IOException {
@@ -36,6 +47,17 @@ public record IndexFileHeader(int version, IndexDescriptor descriptor, long coun
         out.writeInt(descriptor.dimension());
         out.writeUTF(descriptor.metric());
         out.writeLong(count);
+        if (version >= 2) {
+            out.writeBoolean(depth != null);
+            if (depth != null) {
+                out.writeUTF(depth.parameter() == null ? "" : depth.parameter());
+                out.writeInt(depth.value() == null ? -1 : depth.value());
+                out.writeDouble(depth.targetRecall());
+                out.writeDouble(depth.measuredRecall());
+                out.writeInt(depth.queries());
+                out.writeInt(depth.vectors());
+            }
+        }
     }
 
     public static IndexFileHeader read(DataInputStream in) throws IOException {
@@ -49,6 +71,14 @@ public record IndexFileHeader(int version, IndexDescriptor descriptor, long coun
                     + CURRENT_VERSION + ")");
         }
         IndexDescriptor descriptor = new IndexDescriptor(in.readUTF(), in.readUTF(), in.readInt(), in.readUTF());
-        return new IndexFileHeader(version, descriptor, in.readLong());
+        long count = in.readLong();
+        SearchDepth depth = null;
+        if (version >= 2 && in.readBoolean()) {
+            String parameter = in.readUTF();
+            int value = in.readInt();
+            depth = new SearchDepth(parameter.isEmpty() ? null : parameter, value < 0 ? null : value,
+                    in.readDouble(), in.readDouble(), in.readInt(), in.readInt());
+        }
+        return new IndexFileHeader(version, descriptor, count, depth);
     }
 }

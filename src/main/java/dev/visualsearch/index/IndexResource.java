@@ -3,8 +3,8 @@ package dev.visualsearch.index;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.index.exact.ExactIndex;
-import dev.visualsearch.index.faiss.FaissIndex;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,19 +31,21 @@ public class IndexResource {
         return embeddings.countMissing(modelId).map(pending -> {
             if (!indexes.isReady()) {
                 return new IndexStatus(false, null, modelId, null, 0, null, true, pending, null, null,
-                        indexes.annUnavailableReason(), null, null, 0);
+                        indexes.annUnavailableReason(), null, null, 0, null, null, null, null);
             }
             LiveIndex exact = indexes.exact();
             var ann = indexes.ann();
             String backend = ann.map(a -> a.descriptor().backend()).orElse(ExactIndex.BACKEND);
-            Integer tombstones = ann.map(a -> a.read(i -> i instanceof FaissIndex f ? f.tombstones() : 0))
-                    .orElse(null);
+            Integer tombstones = ann.map(a -> a.read(VectorIndex::tombstones)).orElse(null);
             String kernel = exact.read(i -> i instanceof ExactIndex e ? e.kernel() : null);
+            Optional<SearchDepth> depth = ann.flatMap(a -> a.read(VectorIndex::searchDepth));
             return new IndexStatus(true, backend, modelId, exact.descriptor().dimension(), exact.size(),
                     indexes.builtAt(), pending > 0, pending, kernel, tombstones,
                     ann.isPresent() ? null : indexes.annUnavailableReason(),
                     indexes.space().whitening().map(w -> w.id()).orElse(null), indexes.calibration(),
-                    indexes.annWritesWaiting());
+                    indexes.annWritesWaiting(), depth.map(SearchDepth::targetRecall).orElse(null),
+                    depth.map(SearchDepth::measuredRecall).orElse(null), depth.map(SearchDepth::value).orElse(null),
+                    depth.map(SearchDepth::parameter).orElse(null));
         });
     }
 }

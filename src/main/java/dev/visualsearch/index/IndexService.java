@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
@@ -41,7 +40,19 @@ public class IndexService {
     private final SearchSpaces spaces;
     private final WhiteningConfig whitening;
     private final Event<IndexOutgrown> outgrown;
-    private final Map<Long, String> categories = new ConcurrentHashMap<>();
+    private final Event<TombstonesPiledUp> piledUp;
+    /** The tombstones event fires at most once per build. */
+    private volatile boolean piledUpAnnounced;
+    private final IndexConfig config;
+    /** Re-measures recall off the request path when the index has grown (one at a time). */
+    private final java.util.concurrent.ExecutorService depthRecheck = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "index-recall-recheck");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean rechecking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CategoryIds categories = new CategoryIds();
     private volatile LiveIndex exact;
     private volatile LiveIndex ann;
     private volatile Instant builtAt;
@@ -60,7 +71,10 @@ public class IndexService {
     private final Map<Long, Change> annRetries = new java.util.LinkedHashMap<>();
 
     public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends,
-                        SearchSpaces spaces, WhiteningConfig whitening, Event<IndexOutgrown> outgrown) {
+                        SearchSpaces spaces, WhiteningConfig whitening, Event<IndexOutgrown> outgrown,
+                        Event<TombstonesPiledUp> piledUp, IndexConfig config) {
+        this.piledUp = piledUp;
+        this.config = config;
         this.model = model;
         this.embeddings = embeddings;
         this.annBackends = annBackends;
@@ -113,6 +127,7 @@ public class IndexService {
             Optional<VectorIndex> freshAnn = startUp
                     ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, annPercent)
                     : annBackends.build(fresh.id(), dimension, stored, this::category, annPercent);
+            freshAnn.ifPresent(index -> chooseDepth(index, freshExact));
             if (!startUp) {
                 spaces.save(fresh);
             }
@@ -133,6 +148,7 @@ public class IndexService {
                 calibration = freshCalibration;
                 learnedFrom = stored.size();
                 outgrownAnnounced = false;
+                piledUpAnnounced = false;
                 builtAt = Instant.now();
             }
             percent.accept(100);
@@ -149,6 +165,71 @@ public class IndexService {
         }
     }
 
+    /**
+     * Measures the fresh approximate index's recall against the exact one and sets its search depth (see
+     * SearchDepthTuner); a loaded index keeps the depth its file recorded until the catalogue has grown enough.
+     */
+    private void chooseDepth(VectorIndex index, VectorIndex freshExact) {
+        if (config.targetRecall() <= 0) {
+            return;
+        }
+        Optional<SearchDepth> recorded = index.searchDepth();
+        if (recorded.isPresent() && recorded.get().targetRecall() == config.targetRecall() && !grown(index.size(),
+                recorded.get())) {
+            return;
+        }
+        long start = System.nanoTime();
+        SearchDepth depth = SearchDepthTuner.tune(index, freshExact, config.targetRecall(), config.recallSample(),
+                CALIBRATION_SEED, 0);
+        logDepth(depth, index, start);
+    }
+
+    private boolean grown(int size, SearchDepth measured) {
+        return size >= config.recallRecheckGrowth() * Math.max(100, measured.vectors());
+    }
+
+    private static void logDepth(SearchDepth depth, VectorIndex index, long start) {
+        String at = depth.value() == null ? "" : " at " + depth.parameter() + " " + depth.value();
+        if (depth.reached()) {
+            LOG.infof("%s: recall@10 %.3f%s (target %.2f; %d queries, %d ms)", index.descriptor().backend(),
+                    depth.measuredRecall(), at, depth.targetRecall(), depth.queries(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } else {
+            LOG.warnf("%s: recall@10 %.3f%s is below the target %.2f even at its deepest setting; consider "
+                    + "app.index.ann=faiss-flat or a larger HNSW M", index.descriptor().backend(),
+                    depth.measuredRecall(), at, depth.targetRecall());
+        }
+    }
+
+    /** After growth by {@code recall-recheck-growth}, measures the live index again and deepens it if needed. */
+    private void recheckDepthIfGrown() {
+        LiveIndex live = ann;
+        LiveIndex truth = exact;
+        if (live == null || truth == null || config.targetRecall() <= 0) {
+            return;
+        }
+        Optional<SearchDepth> measured = live.read(VectorIndex::searchDepth);
+        if (measured.isEmpty() || !grown(live.size(), measured.get()) || !rechecking.compareAndSet(false, true)) {
+            return;
+        }
+        int atLeast = measured.get().value() == null ? 0 : measured.get().value();
+        depthRecheck.submit(() -> {
+            try {
+                long start = System.nanoTime();
+                SearchDepth depth = truth.read(e -> live.read(a -> SearchDepthTuner.tune(a, e, config.targetRecall(),
+                        config.recallSample(), CALIBRATION_SEED, atLeast)));
+                live.read(a -> {
+                    logDepth(depth, a, start);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf("Re-measuring the approximate index's recall failed: %s", e.getMessage());
+            } finally {
+                rechecking.set(false);
+            }
+        });
+    }
+
     private static LiveIndex swap(LiveIndex live, VectorIndex fresh) {
         if (live == null) {
             return new LiveIndex(fresh);
@@ -162,6 +243,7 @@ public class IndexService {
             categories.put(event.productId(), event.category());
             apply(new Change(event.productId(), event.vector()));
             announceIfOutgrown();
+            recheckDepthIfGrown();
         }
     }
 
@@ -180,6 +262,22 @@ public class IndexService {
     void onProductDeleted(@Observes ProductDeleted event) {
         categories.remove(event.productId());
         apply(new Change(event.productId(), null));
+        announceIfTombstonesPiledUp();
+    }
+
+    private void announceIfTombstonesPiledUp() {
+        LiveIndex live = ann;
+        if (live == null || piledUpAnnounced || building.isLocked()) {
+            return;
+        }
+        int tombstones = live.read(VectorIndex::tombstones);
+        int size = live.size();
+        if (TombstonesPiledUp.piledUp(tombstones, size, config.tombstoneRebuildShare(),
+                config.tombstoneRebuildMinimum())) {
+            piledUpAnnounced = true;
+            // Deletes arrive on the event loop, which must not wait for the run to start: observed asynchronously.
+            piledUp.fireAsync(new TombstonesPiledUp(tombstones, size + tombstones));
+        }
     }
 
     private synchronized void apply(Change change) {
@@ -319,13 +417,12 @@ public class IndexService {
 
     /** The category the index holds for a product (what search shows when the database cannot be asked). */
     public Optional<String> category(long productId) {
-        return Optional.ofNullable(categories.get(productId));
+        return categories.categoryOf(productId);
     }
 
     /** Ids of the indexed products in a category, for pre-filtered search. */
     public Candidates inCategory(String category) {
-        return Candidates.ofCategory(category, categories.entrySet().stream().filter(e -> e.getValue().equals(category))
-                .mapToLong(Map.Entry::getKey).toArray());
+        return categories.candidates(category);
     }
 
     public Instant builtAt() {
@@ -361,6 +458,7 @@ public class IndexService {
 
     @PreDestroy
     void shutdown() {
+        depthRecheck.shutdownNow();
         saveQuietly();
     }
 }

@@ -46,6 +46,30 @@ public interface VectorIndex extends AutoCloseable {
     default void goLive() {
     }
 
+    /** Deleted entries this index still holds (HNSW keeps them in its graph until a rebuild); 0 when it deletes. */
+    default int tombstones() {
+        return 0;
+    }
+
+    /** The name of this index's search depth ({@code efSearch}, {@code nprobe}), or null when it has none. */
+    default String depthParameter() {
+        return null;
+    }
+
+    /** The depths this index can search at, shallow to deep; empty when it has no depth to choose. */
+    default int[] depthLadder() {
+        return new int[0];
+    }
+
+    /** Searches at {@code depth.value()} from now on (when it has a depth) and keeps the measurement. */
+    default void useDepth(SearchDepth depth) {
+    }
+
+    /** The depth chosen for this index and what it measured, if it was measured. */
+    default java.util.Optional<SearchDepth> searchDepth() {
+        return java.util.Optional.empty();
+    }
+
     /** Writes the index to {@code file} (through a temporary file, so a crash never leaves half a file). */
     void save(Path file);
 

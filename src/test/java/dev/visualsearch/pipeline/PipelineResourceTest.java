@@ -71,6 +71,12 @@ class PipelineResourceTest {
         assertEquals("succeeded", run.getString("status"));
         assertTrue(run.getString("message").startsWith("Index rebuilt with "), run.getString("message"));
         assertTrue(answered >= 15, "searches answered during the rebuild: " + answered);
+        // The rebuilt ANN index measured its recall@10 against the exact one and searches at the depth chosen for it.
+        JsonPath status = given().get("/api/index/status").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.95, status.getDouble("targetRecall"), 1e-9);
+        assertTrue(status.getDouble("measuredRecall") >= 0.95, status.prettify());
+        assertEquals("efSearch", status.getString("searchDepthParameter"));
+        assertTrue(status.getInt("searchDepth") >= 16, status.prettify());
     }
 
     /**

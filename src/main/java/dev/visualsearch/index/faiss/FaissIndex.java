@@ -5,6 +5,7 @@ import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexDescriptor;
 import dev.visualsearch.index.IndexFileHeader;
+import dev.visualsearch.index.SearchDepth;
 import dev.visualsearch.index.IndexFiles;
 import dev.visualsearch.index.VectorIndex;
 import java.io.BufferedInputStream;
@@ -38,6 +39,7 @@ public final class FaissIndex implements VectorIndex {
     private final Set<Long> tombstones = new HashSet<>();
     private final boolean canRemove;
     private long handle;
+    private volatile SearchDepth depth;
 
     private FaissIndex(long handle, IndexDescriptor descriptor, boolean canRemove) {
         this.handle = handle;
@@ -85,6 +87,43 @@ public final class FaissIndex implements VectorIndex {
         }
     }
 
+    private String factory() {
+        return descriptor.backend().replaceFirst("^faiss:", "");
+    }
+
+    @Override
+    public String depthParameter() {
+        String factory = factory();
+        return factory.contains("HNSW") ? "efSearch" : factory.startsWith("IVF") ? "nprobe" : null;
+    }
+
+    /** efSearch from 16 (FAISS searches at least k deep anyway) to 512; nprobe in powers of two up to the list count. */
+    @Override
+    public int[] depthLadder() {
+        String factory = factory();
+        if (factory.contains("HNSW")) {
+            return new int[] {16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512};
+        }
+        if (factory.startsWith("IVF")) {
+            int lists = Integer.parseInt(factory.substring(3, factory.indexOf(',')));
+            return java.util.stream.IntStream.iterate(1, n -> n <= lists, n -> n * 2).toArray();
+        }
+        return new int[0];
+    }
+
+    @Override
+    public void useDepth(SearchDepth chosen) {
+        if (chosen.value() != null) {
+            retune(chosen.value(), chosen.value());
+        }
+        depth = chosen;
+    }
+
+    @Override
+    public Optional<SearchDepth> searchDepth() {
+        return Optional.ofNullable(depth);
+    }
+
     /** Changes the search depth (HNSW efSearch, IVF nprobe) of this index; used by benchmarks to sweep them. */
     public void retune(int efSearch, int nprobe) {
         lock.writeLock().lock();
@@ -111,6 +150,7 @@ public final class FaissIndex implements VectorIndex {
     }
 
     /** Deleted ids still inside an HNSW graph; a rebuild clears them. */
+    @Override
     public int tombstones() {
         lock.readLock().lock();
         try {
@@ -223,7 +263,7 @@ public final class FaissIndex implements VectorIndex {
             FaissNative.write(handle, temp.toString());
             AtomicFiles.moveIntoPlace(temp, faissFile);
             IndexFiles.writeAtomically(file.resolveSibling(file.getFileName() + ".header"), out -> {
-                IndexFileHeader.current(descriptor, live.size()).write(out);
+                IndexFileHeader.current(descriptor, live.size(), depth).write(out);
                 for (long id : live) {
                     out.writeLong(id);
                 }
@@ -239,7 +279,10 @@ public final class FaissIndex implements VectorIndex {
         }
     }
 
-    /** Reads an index saved by {@link #save}; the caller checks the descriptor against the active model. */
+    /**
+     * Reads an index saved by {@link #save}; the caller checks the descriptor against the active model. The depth
+     * the index was tuned to (header version 2) wins over {@code efSearch}/{@code nprobe}.
+     */
     public static FaissIndex load(Path file, int efSearch, int nprobe) throws IOException {
         IndexFileHeader header;
         Set<Long> liveIds = new HashSet<>();
@@ -261,6 +304,9 @@ public final class FaissIndex implements VectorIndex {
         FaissIndex index = new FaissIndex(handle, header.descriptor(), !factory.contains("HNSW"));
         index.tombstones.addAll(tombstones);
         index.live.addAll(liveIds);
+        if (header.depth() != null) {
+            index.useDepth(header.depth());
+        }
         return index;
     }
 

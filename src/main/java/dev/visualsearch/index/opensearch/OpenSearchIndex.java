@@ -43,6 +43,9 @@ import org.opensearch.client.opensearch.core.search.Hit;
  */
 public final class OpenSearchIndex implements VectorIndex {
 
+    /** Recall measured against the exact index (OpenSearch's search depth is set in its mapping, not tuned here). */
+    private volatile dev.visualsearch.index.SearchDepth depth;
+
     /** Bumped when the document or mapping shape changes; an index of another format is rebuilt. */
     static final int FORMAT_VERSION = 1;
     private static final String VECTOR = "vector";
@@ -435,5 +438,15 @@ public final class OpenSearchIndex implements VectorIndex {
 
     interface Request<T> {
         T run() throws IOException;
+    }
+
+    @Override
+    public void useDepth(dev.visualsearch.index.SearchDepth measured) {
+        depth = measured;
+    }
+
+    @Override
+    public Optional<dev.visualsearch.index.SearchDepth> searchDepth() {
+        return Optional.ofNullable(depth);
     }
 }

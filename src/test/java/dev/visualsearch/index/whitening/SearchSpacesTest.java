@@ -61,35 +61,11 @@ class SearchSpacesTest {
                 return 42;
             }
         };
-        IndexConfig index = new IndexConfig() {
-            public String ann() {
-                return "faiss-hnsw";
-            }
-
-            public String backend() {
-                return backend;
-            }
-
-            public String dir() {
-                return dir.toString();
-            }
-
-            public int hnswM() {
-                return 32;
-            }
-
-            public int hnswEfSearch() {
-                return 64;
-            }
-
-            public int ivfNprobe() {
-                return 16;
-            }
-
-            public java.time.Duration annRetryEvery() {
-                return java.time.Duration.ofSeconds(10);
-            }
-        };
+        // The real mapping with its defaults, so that new settings need no change here.
+        IndexConfig index = new io.smallrye.config.SmallRyeConfigBuilder().withMapping(IndexConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValues(java.util.Map.of("app.index.backend", backend, "app.index.dir", dir.toString()))
+                .build().getConfigMapping(IndexConfig.class);
         return new SearchSpaces(config, index);
     }
 
