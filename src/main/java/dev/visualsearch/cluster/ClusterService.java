@@ -46,14 +46,14 @@ public class ClusterService implements ClusterMembership {
     private final EmbeddingRepository embeddings;
     private final ActiveModel model;
     private final ObjectMapper json;
-    private final Event<ClustersReplaced> replaced;
+    private final Event<ClusterMembership.Replaced> replaced;
     private volatile ActiveClusters active;
     /** Products embedded while a run works on its snapshot; assigned once the new clustering is active. */
     private final Map<Long, float[]> lateArrivals = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
     public ClusterService(ClusterConfig config, ClusterRepository repository, EmbeddingRepository embeddings,
-                          ActiveModel model, ObjectMapper json, Event<ClustersReplaced> replaced) {
+                          ActiveModel model, ObjectMapper json, Event<ClusterMembership.Replaced> replaced) {
         this.config = config;
         this.repository = repository;
         this.embeddings = embeddings;
@@ -129,7 +129,7 @@ public class ClusterService implements ClusterMembership {
             for (int i = 0; i < ids.length; i++) {
                 assignments.put(ids[i], fit.assignments()[i]);
             }
-            replaced.fire(new ClustersReplaced(modelId, runId, assignments));
+            replaced.fire(new ClusterMembership.Replaced(modelId, runId, assignments));
             LOG.infof("Clustering run %d: %d clusters of %d vectors (%s), silhouette %s, NMI %.3f, ARI %.3f",
                     runId, fit.k(), ids.length, choice.criterion(), choice.silhouette(), agreement.nmi(),
                     agreement.ari());

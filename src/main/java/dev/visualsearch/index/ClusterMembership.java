@@ -9,4 +9,11 @@ import java.util.OptionalInt;
 public interface ClusterMembership {
 
     OptionalInt clusterOf(long productId);
+
+    /**
+     * Fired by the cluster package when a clustering run replaced a model's clusters: each product's new cluster.
+     * Defined here, beside the port, so that the index observes it without depending on the cluster package.
+     */
+    record Replaced(String modelId, long runId, java.util.Map<Long, Integer> assignments) {
+    }
 }

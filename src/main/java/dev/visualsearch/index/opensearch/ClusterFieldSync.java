@@ -1,6 +1,6 @@
 package dev.visualsearch.index.opensearch;
 
-import dev.visualsearch.cluster.ClustersReplaced;
+import dev.visualsearch.index.ClusterMembership;
 import dev.visualsearch.index.IndexService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +18,7 @@ class ClusterFieldSync {
         this.indexes = indexes;
     }
 
-    void onClustersReplaced(@Observes ClustersReplaced event) {
+    void onClustersReplaced(@Observes ClusterMembership.Replaced event) {
         if (!event.modelId().equals(indexes.activeModelId())) {
             return;
         }
