@@ -31,7 +31,8 @@ class FaissIndexTest {
         assumeTrue(FaissNative.isAvailable(), "FAISS unavailable: " + FaissNative.unavailableReason());
     }
 
-    private static FaissIndex faiss(String factory, float[][] rows) {
+    /** An index of {@code rows} with ids 1..n, searching at efSearch 64 / nprobe 16 (shared with other tests here). */
+    static FaissIndex faiss(String factory, float[][] rows) {
         long[] ids = new long[rows.length];
         float[] flat = new float[rows.length * DIM];
         for (int i = 0; i < rows.length; i++) {
@@ -41,7 +42,7 @@ class FaissIndexTest {
         return FaissIndex.build(factory, "m", DIM, ids, flat, 64, 16);
     }
 
-    private static ExactIndex exact(float[][] rows) {
+    static ExactIndex exact(float[][] rows) {
         ExactIndex index = new ExactIndex("m", DIM);
         for (int i = 0; i < rows.length; i++) {
             index.add(i + 1, rows[i]);

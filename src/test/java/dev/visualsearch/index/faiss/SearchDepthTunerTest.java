@@ -39,26 +39,17 @@ class SearchDepthTunerTest {
     }
 
     private static FaissIndex faiss(String factory) {
-        long[] ids = new long[ROWS.length];
-        float[] flat = new float[ROWS.length * DIM];
-        for (int i = 0; i < ROWS.length; i++) {
-            ids[i] = i + 1;
-            System.arraycopy(ROWS[i], 0, flat, i * DIM, DIM);
-        }
-        return FaissIndex.build(factory, "m", DIM, ids, flat, 16, 1);
+        return FaissIndexTest.faiss(factory, ROWS);
     }
 
     private static ExactIndex exact() {
-        ExactIndex index = new ExactIndex("m", DIM);
-        for (int i = 0; i < ROWS.length; i++) {
-            index.add(i + 1, ROWS[i]);
-        }
-        return index;
+        return FaissIndexTest.exact(ROWS);
     }
 
     @Test
     void theChosenEfSearchIsTheSmallestOnTheLadderThatReachesTheTarget() {
         try (FaissIndex hnsw = faiss("HNSW8"); ExactIndex exact = exact()) {
+            hnsw.useDepth(new SearchDepth("efSearch", 16, 0.9, Double.NaN, 0, ROWS.length));
             double shallowest = SearchDepthTuner.measure(hnsw, exact, SAMPLE, SEED);
             SearchDepth depth = SearchDepthTuner.tune(hnsw, exact, 0.9, SAMPLE, SEED, 0);
             System.out.printf("HNSW8, 6k vectors: recall@10 %.3f at efSearch 16, %.3f at the chosen efSearch %d%n",
@@ -115,7 +106,7 @@ class SearchDepthTunerTest {
             depth = SearchDepthTuner.tune(hnsw, exact, 0.9, SAMPLE, SEED, 0);
             hnsw.save(file);
         }
-        try (FaissIndex loaded = FaissIndex.load(file, 16, 1); ExactIndex exact = exact()) {
+        try (FaissIndex loaded = FaissIndex.load(file, 16, 1); ExactIndex exact = exact()) { // asked for ef 16
             assertEquals(depth, loaded.searchDepth().orElseThrow());
             assertEquals(depth.measuredRecall(), SearchDepthTuner.measure(loaded, exact, SAMPLE, SEED), 1e-12,
                     "the loaded index searches at the saved depth, not at the efSearch 16 it was asked for");
