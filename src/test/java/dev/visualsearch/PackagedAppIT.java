@@ -53,7 +53,9 @@ class PackagedAppIT {
     static void startOnEmbeddedDefaults() throws Exception {
         TestFiles.deleteRecursively(DATA);
         Files.createDirectories(DATA);
-        Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), DATA.resolve("nsfwjs-4.4.0.tgz"));
+        // The model as a first start would fetch it into the data folder (fetched here if no test has yet).
+        Files.createDirectories(DATA.resolve("models"));
+        Files.copy(dev.visualsearch.support.Fixtures.nsfwjsTarball(), DATA.resolve("models/nsfwjs-4.4.0.tgz"));
         port = freePort();
         app = start();
         awaitReady();
@@ -240,7 +242,7 @@ class PackagedAppIT {
     private static Process start() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + DATA, "-Dapp.embedding.model-dir=" + DATA,
+                "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + DATA,
                 // The admin routes' generated token is tested by GeneratedAdminTokenTest; here they are opened.
                 "-Dapp.security.open-admin-routes=true", "-jar", JAR.toString()))
                 .redirectErrorStream(true)

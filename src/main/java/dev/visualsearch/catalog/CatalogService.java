@@ -75,6 +75,14 @@ public class CatalogService {
                 .invoke(product -> deleted.fire(new ProductDeleted(product.id)));
     }
 
+    /**
+     * The id of this catalogue: saved indexes record it and are rebuilt when it differs (a data folder pointed at
+     * another database).
+     */
+    public Uni<String> catalogueId() {
+        return products.catalogueId();
+    }
+
     public Uni<Product> get(long id) {
         return Panache.withSession(() -> products.findById(id))
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("Product", id));

@@ -57,6 +57,13 @@ public class ProductRepository implements PanacheRepository<Product> {
                 .getResultList());
     }
 
+    /** The id of this catalogue (one per database, made by the V8 migration). */
+    public Uni<String> catalogueId() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select id::text from catalogue_identity order by created_at limit 1", String.class)
+                .getSingleResult()));
+    }
+
     /** LIKE wildcards typed by a user are matched literally (PostgreSQL's default escape character is '\'). */
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -51,7 +51,7 @@ public interface EmbeddingConfig {
     java.time.Duration claimLease();
 
     /** Folder for model files fetched on first use (the nsfwjs npm tarball). */
-    @WithDefault("data/models")
+    @WithDefault("${app.data-dir}/models")
     String modelDir();
 
     Inception inception();

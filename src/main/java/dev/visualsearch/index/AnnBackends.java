@@ -67,7 +67,8 @@ public class AnnBackends {
      * gives the category of a product added later (stored in OpenSearch documents).
      */
     public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored,
-                                             LongFunction<Optional<String>> categories, IntConsumer percent) {
+                                             LongFunction<Optional<String>> categories, String catalogue,
+                                             IntConsumer percent) {
         if (onOpenSearch()) {
             return openSearch.loadOrBuild(modelId, dimension, stored, facts(categories), percent);
         }
@@ -77,6 +78,12 @@ public class AnnBackends {
         if (Files.exists(file.resolveSibling("ann.faiss"))) {
             try {
                 FaissIndex loaded = FaissIndex.load(file, config.hnswEfSearch(), config.ivfNprobe());
+                if (!catalogue.equals(loaded.catalogue())) {
+                    LOG.infof("Saved ANN index was built from catalogue %s, this is %s; rebuilding",
+                            loaded.catalogue(), catalogue);
+                    loaded.close();
+                    return build(modelId, dimension, stored, categories, catalogue, percent);
+                }
                 if (loaded.descriptor().fits(modelId, dimension)
                         && loaded.descriptor().backend().equals("faiss:" + factory(stored.size()))) {
                     reconcile(loaded, stored);
@@ -90,12 +97,29 @@ public class AnnBackends {
                 LOG.warnf("Saved ANN index unreadable (%s); rebuilding", e.getMessage());
             }
         }
-        return build(modelId, dimension, stored, categories, percent);
+        return build(modelId, dimension, stored, categories, catalogue, percent);
     }
 
-    /** A new index of the stored vectors, not yet live. */
+    /**
+     * The catalogue the saved local index was built from, when there is one that says (read from its header only):
+     * a start-up on another catalogue must learn its search space anew too.
+     */
+    public Optional<String> savedCatalogue() {
+        Path header = file.resolveSibling("ann.header");
+        if (onOpenSearch() || !Files.exists(header)) {
+            return Optional.empty();
+        }
+        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(header)))) {
+            return Optional.ofNullable(IndexFileHeader.read(in).catalogue());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A new index of the stored vectors from {@code catalogue}, not yet live. */
     public Optional<VectorIndex> build(String modelId, int dimension, List<StoredVector> stored,
-                                       LongFunction<Optional<String>> categories, IntConsumer percent) {
+                                       LongFunction<Optional<String>> categories, String catalogue,
+                                       IntConsumer percent) {
         if (onOpenSearch()) {
             return Optional.of(openSearch.build(modelId, dimension, stored, facts(categories), percent));
         }
@@ -111,6 +135,7 @@ public class AnnBackends {
         long start = System.nanoTime();
         FaissIndex index = FaissIndex.build(factory(ids.length), modelId, dimension, ids, vectors,
                 config.hnswEfSearch(), config.ivfNprobe());
+        index.builtFrom(catalogue);
         LOG.infof("Built %s over %d vectors in %d ms", index.descriptor().backend(), ids.length,
                 (System.nanoTime() - start) / 1_000_000);
         return Optional.of(index);

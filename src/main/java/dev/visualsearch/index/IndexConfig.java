@@ -22,8 +22,8 @@ public interface IndexConfig {
     @WithDefault("local")
     String backend();
 
-    /** Folder for saved index files. */
-    @WithDefault("data/index")
+    /** Folder for saved index files (under the data folder, so that each data folder has its own). */
+    @WithDefault("${app.data-dir}/index")
     String dir();
 
     /** HNSW graph degree (FAISS "HNSW<M>"). */

@@ -23,20 +23,23 @@ import java.util.Arrays;
  * int    depth value         -1: none
  * double target recall@10, double measured recall@10
  * int    queries measured, int vectors when measured
+ * UTF    catalogue           the id of the catalogue (database) the index was built from, "" unknown
  * </pre>
  */
-public record IndexFileHeader(int version, IndexDescriptor descriptor, long count, SearchDepth depth) {
+public record IndexFileHeader(int version, IndexDescriptor descriptor, long count, SearchDepth depth,
+                              String catalogue) {
 
     public static final int CURRENT_VERSION = 2;
     private static final byte[] MAGIC = {'V', 'P', 'S', 'I', 'D', 'X', 0, 1};
 
     public static IndexFileHeader current(IndexDescriptor descriptor, long count) {
-        return current(descriptor, count, null);
+        return current(descriptor, count, null, null);
     }
 
-    /** A header of the current version; {@code depth} may be null (not measured). */
-    public static IndexFileHeader current(IndexDescriptor descriptor, long count, SearchDepth depth) {
-        return new IndexFileHeader(CURRENT_VERSION, descriptor, count, depth);
+    /** A header of the current version; {@code depth} (not measured) and {@code catalogue} (unknown) may be null. */
+    public static IndexFileHeader current(IndexDescriptor descriptor, long count, SearchDepth depth,
+                                          String catalogue) {
+        return new IndexFileHeader(CURRENT_VERSION, descriptor, count, depth, catalogue);
     }
 
     public void write(DataOutputStream out) throws IOException {
@@ -57,6 +60,7 @@ public record IndexFileHeader(int version, IndexDescriptor descriptor, long coun
                 out.writeInt(depth.queries());
                 out.writeInt(depth.vectors());
             }
+            out.writeUTF(catalogue == null ? "" : catalogue);
         }
     }
 
@@ -73,12 +77,17 @@ public record IndexFileHeader(int version, IndexDescriptor descriptor, long coun
         IndexDescriptor descriptor = new IndexDescriptor(in.readUTF(), in.readUTF(), in.readInt(), in.readUTF());
         long count = in.readLong();
         SearchDepth depth = null;
-        if (version >= 2 && in.readBoolean()) {
-            String parameter = in.readUTF();
-            int value = in.readInt();
-            depth = new SearchDepth(parameter.isEmpty() ? null : parameter, value < 0 ? null : value,
-                    in.readDouble(), in.readDouble(), in.readInt(), in.readInt());
+        String catalogue = null;
+        if (version >= 2) {
+            if (in.readBoolean()) {
+                String parameter = in.readUTF();
+                int value = in.readInt();
+                depth = new SearchDepth(parameter.isEmpty() ? null : parameter, value < 0 ? null : value,
+                        in.readDouble(), in.readDouble(), in.readInt(), in.readInt());
+            }
+            String id = in.readUTF();
+            catalogue = id.isEmpty() ? null : id;
         }
-        return new IndexFileHeader(version, descriptor, count, depth);
+        return new IndexFileHeader(version, descriptor, count, depth, catalogue);
     }
 }

@@ -1,5 +1,6 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.catalog.ProductDeleted;
 import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.embedding.ActiveModel;
@@ -36,6 +37,7 @@ public class IndexService {
 
     private final ActiveModel model;
     private final EmbeddingRepository embeddings;
+    private final CatalogService catalog;
     private final AnnBackends annBackends;
     private final SearchSpaces spaces;
     private final WhiteningConfig whitening;
@@ -70,11 +72,13 @@ public class IndexService {
      */
     private final Map<Long, Change> annRetries = new java.util.LinkedHashMap<>();
 
-    public IndexService(ActiveModel model, EmbeddingRepository embeddings, AnnBackends annBackends,
+    public IndexService(ActiveModel model, EmbeddingRepository embeddings, CatalogService catalog,
+                        AnnBackends annBackends,
                         SearchSpaces spaces, WhiteningConfig whitening, Event<IndexOutgrown> outgrown,
                         Event<TombstonesPiledUp> piledUp, IndexConfig config) {
         this.piledUp = piledUp;
         this.config = config;
+        this.catalog = catalog;
         this.model = model;
         this.embeddings = embeddings;
         this.annBackends = annBackends;
@@ -117,6 +121,12 @@ public class IndexService {
                 recording = true;
             }
             String modelId = model.id();
+            String catalogue = ReactiveWork.await(catalog::catalogueId);
+            if (startUp && annBackends.savedCatalogue().filter(saved -> !saved.equals(catalogue)).isPresent()) {
+                LOG.infof("The saved index files were built from another catalogue than this database's (%s): "
+                        + "learning and building anew", catalogue);
+                startUp = false;
+            }
             List<StoredVector> raw = ReactiveWork.await(() -> embeddings.all(modelId));
             raw.forEach(v -> categories.put(v.productId(), v.category()));
             SearchSpace fresh = startUp ? spaces.loadOrLearn(modelId, raw) : spaces.learn(modelId, raw);
@@ -125,8 +135,8 @@ public class IndexService {
             ExactIndex freshExact = buildExact(fresh.id(), dimension, stored, p -> percent.accept(p / 2));
             IntConsumer annPercent = p -> percent.accept(50 + p / 2);
             Optional<VectorIndex> freshAnn = startUp
-                    ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, annPercent)
-                    : annBackends.build(fresh.id(), dimension, stored, this::category, annPercent);
+                    ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, catalogue, annPercent)
+                    : annBackends.build(fresh.id(), dimension, stored, this::category, catalogue, annPercent);
             freshAnn.ifPresent(index -> chooseDepth(index, freshExact));
             if (!startUp) {
                 spaces.save(fresh);

@@ -40,6 +40,8 @@ public final class FaissIndex implements VectorIndex {
     private final boolean canRemove;
     private long handle;
     private volatile SearchDepth depth;
+    /** The catalogue (database) this index was built from; recorded in the saved header. */
+    private volatile String catalogue;
 
     private FaissIndex(long handle, IndexDescriptor descriptor, boolean canRemove) {
         this.handle = handle;
@@ -89,6 +91,15 @@ public final class FaissIndex implements VectorIndex {
 
     private String factory() {
         return descriptor.backend().replaceFirst("^faiss:", "");
+    }
+
+    /** The catalogue this index was built from (null: unknown, a file saved before it was recorded). */
+    public String catalogue() {
+        return catalogue;
+    }
+
+    public void builtFrom(String catalogueId) {
+        catalogue = catalogueId;
     }
 
     @Override
@@ -263,7 +274,7 @@ public final class FaissIndex implements VectorIndex {
             FaissNative.write(handle, temp.toString());
             AtomicFiles.moveIntoPlace(temp, faissFile);
             IndexFiles.writeAtomically(file.resolveSibling(file.getFileName() + ".header"), out -> {
-                IndexFileHeader.current(descriptor, live.size(), depth).write(out);
+                IndexFileHeader.current(descriptor, live.size(), depth, catalogue).write(out);
                 for (long id : live) {
                     out.writeLong(id);
                 }
@@ -307,6 +318,7 @@ public final class FaissIndex implements VectorIndex {
         if (header.depth() != null) {
             index.useDepth(header.depth());
         }
+        index.catalogue = header.catalogue();
         return index;
     }
 

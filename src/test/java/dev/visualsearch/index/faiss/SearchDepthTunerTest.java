@@ -117,7 +117,7 @@ class SearchDepthTunerTest {
     void aVersion1HeaderReadsWithoutADepth() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            new IndexFileHeader(1, new IndexDescriptor("faiss:HNSW32", "m", DIM, "cosine"), 7, null).write(out);
+            new IndexFileHeader(1, new IndexDescriptor("faiss:HNSW32", "m", DIM, "cosine"), 7, null, null).write(out);
         }
         IndexFileHeader read = IndexFileHeader.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals(1, read.version());
