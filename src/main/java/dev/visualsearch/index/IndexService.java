@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -46,14 +45,8 @@ public class IndexService {
     /** The tombstones event fires at most once per build. */
     private volatile boolean piledUpAnnounced;
     private final IndexConfig config;
-    /** Re-measures recall off the request path when the index has grown (one at a time). */
-    private final java.util.concurrent.ExecutorService depthRecheck = java.util.concurrent.Executors
-            .newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "index-recall-recheck");
-                thread.setDaemon(true);
-                return thread;
-            });
-    private final java.util.concurrent.atomic.AtomicBoolean rechecking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final RecallKeeper recall;
+    private final AnnWriteQueue refusedWrites = new AnnWriteQueue();
     private final CategoryIds categories = new CategoryIds();
     private volatile LiveIndex exact;
     private volatile LiveIndex ann;
@@ -64,13 +57,8 @@ public class IndexService {
     private volatile int learnedFrom;
     private volatile boolean outgrownAnnounced;
     private final ReentrantLock building = new ReentrantLock();
-    private final List<Change> pending = new ArrayList<>();
+    private final List<IndexChange> pending = new ArrayList<>();
     private boolean recording;
-    /**
-     * Changes the approximate index refused (a remote backend down), by product, latest change first in line:
-     * {@link #retryAnnWrites} writes them when the backend answers again. The exact index always took them.
-     */
-    private final Map<Long, Change> annRetries = new java.util.LinkedHashMap<>();
 
     public IndexService(ActiveModel model, EmbeddingRepository embeddings, CatalogService catalog,
                         AnnBackends annBackends,
@@ -78,6 +66,7 @@ public class IndexService {
                         Event<TombstonesPiledUp> piledUp, IndexConfig config) {
         this.piledUp = piledUp;
         this.config = config;
+        this.recall = new RecallKeeper(config, CALIBRATION_SEED);
         this.catalog = catalog;
         this.model = model;
         this.embeddings = embeddings;
@@ -137,7 +126,7 @@ public class IndexService {
             Optional<VectorIndex> freshAnn = startUp
                     ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, catalogue, annPercent)
                     : annBackends.build(fresh.id(), dimension, stored, this::category, catalogue, annPercent);
-            freshAnn.ifPresent(index -> chooseDepth(index, freshExact));
+            freshAnn.ifPresent(index -> recall.chooseDepth(index, freshExact));
             if (!startUp) {
                 spaces.save(fresh);
             }
@@ -145,10 +134,11 @@ public class IndexService {
                     stored.stream().map(StoredVector::vector).toList(), CALIBRATION_SEED);
             synchronized (this) {
                 // The snapshot holds every change refused before it; those during the build are in pending.
-                annRetries.clear();
-                for (Change change : pending) {
+                refusedWrites.clear();
+                for (IndexChange change : pending) {
                     change.applyTo(freshExact, fresh);
-                    freshAnn.ifPresent(index -> applyOrQueue(change, () -> change.applyTo(index, fresh)));
+                    freshAnn.ifPresent(index -> refusedWrites.applyOrQueue(change, index.descriptor().backend(),
+                            () -> change.applyTo(index, fresh)));
                 }
                 pending.clear();
                 recording = false;
@@ -175,71 +165,6 @@ public class IndexService {
         }
     }
 
-    /**
-     * Measures the fresh approximate index's recall against the exact one and sets its search depth (see
-     * SearchDepthTuner); a loaded index keeps the depth its file recorded until the catalogue has grown enough.
-     */
-    private void chooseDepth(VectorIndex index, VectorIndex freshExact) {
-        if (config.targetRecall() <= 0) {
-            return;
-        }
-        Optional<SearchDepth> recorded = index.searchDepth();
-        if (recorded.isPresent() && recorded.get().targetRecall() == config.targetRecall() && !grown(index.size(),
-                recorded.get())) {
-            return;
-        }
-        long start = System.nanoTime();
-        SearchDepth depth = SearchDepthTuner.tune(index, freshExact, config.targetRecall(), config.recallSample(),
-                CALIBRATION_SEED, 0);
-        logDepth(depth, index, start);
-    }
-
-    private boolean grown(int size, SearchDepth measured) {
-        return size >= config.recallRecheckGrowth() * Math.max(100, measured.vectors());
-    }
-
-    private static void logDepth(SearchDepth depth, VectorIndex index, long start) {
-        String at = depth.value() == null ? "" : " at " + depth.parameter() + " " + depth.value();
-        if (depth.reached()) {
-            LOG.infof("%s: recall@10 %.3f%s (target %.2f; %d queries, %d ms)", index.descriptor().backend(),
-                    depth.measuredRecall(), at, depth.targetRecall(), depth.queries(),
-                    (System.nanoTime() - start) / 1_000_000);
-        } else {
-            LOG.warnf("%s: recall@10 %.3f%s is below the target %.2f even at its deepest setting; consider "
-                    + "app.index.ann=faiss-flat or a larger HNSW M", index.descriptor().backend(),
-                    depth.measuredRecall(), at, depth.targetRecall());
-        }
-    }
-
-    /** After growth by {@code recall-recheck-growth}, measures the live index again and deepens it if needed. */
-    private void recheckDepthIfGrown() {
-        LiveIndex live = ann;
-        LiveIndex truth = exact;
-        if (live == null || truth == null || config.targetRecall() <= 0) {
-            return;
-        }
-        Optional<SearchDepth> measured = live.read(VectorIndex::searchDepth);
-        if (measured.isEmpty() || !grown(live.size(), measured.get()) || !rechecking.compareAndSet(false, true)) {
-            return;
-        }
-        int atLeast = measured.get().value() == null ? 0 : measured.get().value();
-        depthRecheck.submit(() -> {
-            try {
-                long start = System.nanoTime();
-                SearchDepth depth = truth.read(e -> live.read(a -> SearchDepthTuner.tune(a, e, config.targetRecall(),
-                        config.recallSample(), CALIBRATION_SEED, atLeast)));
-                live.read(a -> {
-                    logDepth(depth, a, start);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.warnf("Re-measuring the approximate index's recall failed: %s", e.getMessage());
-            } finally {
-                rechecking.set(false);
-            }
-        });
-    }
-
     private static LiveIndex swap(LiveIndex live, VectorIndex fresh) {
         if (live == null) {
             return new LiveIndex(fresh);
@@ -251,9 +176,9 @@ public class IndexService {
     void onEmbeddingStored(@Observes EmbeddingStored event) {
         if (event.modelId().equals(model.id())) {
             categories.put(event.productId(), event.category());
-            apply(new Change(event.productId(), event.vector()));
+            apply(new IndexChange(event.productId(), event.vector()));
             announceIfOutgrown();
-            recheckDepthIfGrown();
+            recall.recheckIfGrown(ann, exact);
         }
     }
 
@@ -271,7 +196,7 @@ public class IndexService {
 
     void onProductDeleted(@Observes ProductDeleted event) {
         categories.remove(event.productId());
-        apply(new Change(event.productId(), null));
+        apply(new IndexChange(event.productId(), null));
         announceIfTombstonesPiledUp();
     }
 
@@ -290,7 +215,7 @@ public class IndexService {
         }
     }
 
-    private synchronized void apply(Change change) {
+    private synchronized void apply(IndexChange change) {
         if (recording) {
             pending.add(change);
         }
@@ -300,22 +225,7 @@ public class IndexService {
         if (ann != null) {
             LiveIndex live = ann;
             SearchSpace current = space;
-            applyOrQueue(change, () -> change.applyTo(live, current));
-        }
-    }
-
-    /** Applies a change to the approximate index; a refused one waits in {@link #annRetries}. */
-    private void applyOrQueue(Change change, Runnable write) {
-        try {
-            write.run();
-            annRetries.remove(change.id());
-        } catch (RuntimeException e) {
-            annRetries.remove(change.id());
-            annRetries.put(change.id(), change);
-            LOG.warnf("The %s index refused the change of product %d (%s); it is searchable exactly now and will be "
-                    + "written to the approximate index when the backend answers (%d waiting)",
-                    ann == null ? "approximate" : ann.descriptor().backend(), change.id(), e.getMessage(),
-                    annRetries.size());
+            refusedWrites.applyOrQueue(change, live.descriptor().backend(), () -> change.applyTo(live, current));
         }
     }
 
@@ -326,52 +236,12 @@ public class IndexService {
      */
     public synchronized int retryAnnWrites() {
         LiveIndex live = ann;
-        if (live == null || annRetries.isEmpty()) {
-            return annRetries.size();
-        }
-        int written = 0;
-        var queued = annRetries.values().iterator();
-        while (queued.hasNext()) {
-            Change change = queued.next();
-            try {
-                change.applyTo(live, space);
-            } catch (RuntimeException e) {
-                LOG.debugf("The approximate index still refuses writes: %s", e.getMessage());
-                break;
-            }
-            queued.remove();
-            written++;
-        }
-        if (written > 0) {
-            LOG.infof("Wrote %d refused change(s) to the %s index; %d still waiting", written,
-                    live.descriptor().backend(), annRetries.size());
-        }
-        return annRetries.size();
+        return live == null ? refusedWrites.size() : refusedWrites.retry(live, space);
     }
 
     /** Changes the approximate index refused that wait for a retry. */
-    public synchronized int annWritesWaiting() {
-        return annRetries.size();
-    }
-
-    /** An add (the model's vector present) or a delete (vector null); added vectors enter the index's space. */
-    private record Change(long id, float[] vector) {
-
-        void applyTo(VectorIndex index, SearchSpace space) {
-            if (vector == null) {
-                index.remove(id);
-            } else {
-                index.add(id, space.apply(vector));
-            }
-        }
-
-        void applyTo(LiveIndex index, SearchSpace space) {
-            if (vector == null) {
-                index.remove(id);
-            } else {
-                index.add(id, space.apply(vector));
-            }
-        }
+    public int annWritesWaiting() {
+        return refusedWrites.size();
     }
 
     /**
@@ -468,7 +338,7 @@ public class IndexService {
 
     @PreDestroy
     void shutdown() {
-        depthRecheck.shutdownNow();
+        recall.close();
         saveQuietly();
     }
 }
