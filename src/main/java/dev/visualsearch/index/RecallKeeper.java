@@ -1,8 +1,8 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.common.Workers;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -17,11 +17,7 @@ final class RecallKeeper {
 
     private final IndexConfig config;
     private final long seed;
-    private final ExecutorService recheck = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "index-recall-recheck");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService recheck = Workers.singleThread("index-recall-recheck");
     private final AtomicBoolean rechecking = new AtomicBoolean();
 
     RecallKeeper(IndexConfig config, long seed) {

@@ -2,6 +2,7 @@ package dev.visualsearch.pipeline;
 
 import dev.visualsearch.analytics.ProjectionService;
 import dev.visualsearch.cluster.ClusterService;
+import dev.visualsearch.common.Workers;
 import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.RunRecorder;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +39,7 @@ public class PipelineRunner {
     private final ProjectionService projections;
     private final PipelineChanges changes;
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "pipeline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Workers.singleThread("pipeline");
 
     public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, IndexService indexes, ClusterService clusters,
                           ProjectionService projections, PipelineChanges changes) {

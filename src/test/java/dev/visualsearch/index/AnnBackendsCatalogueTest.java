@@ -8,6 +8,7 @@ import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.faiss.FaissIndex;
 import dev.visualsearch.index.faiss.FaissNative;
 import dev.visualsearch.support.SampleEmbeddings;
+import dev.visualsearch.support.TestConfigs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,7 @@ class AnnBackendsCatalogueTest {
     }
 
     private static AnnBackends backends(Path dir) {
-        IndexConfig config = new io.smallrye.config.SmallRyeConfigBuilder().withMapping(IndexConfig.class)
-                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValues(Map.of("app.index.dir", dir.toString()))
-                .build().getConfigMapping(IndexConfig.class);
+        IndexConfig config = TestConfigs.index(Map.of("app.index.dir", dir.toString()));
         return new AnnBackends(config, null, null);
     }
 

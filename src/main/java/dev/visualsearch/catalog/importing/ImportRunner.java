@@ -7,6 +7,7 @@ import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDraft;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
+import dev.visualsearch.common.Workers;
 import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.RunRecorder;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,11 +42,7 @@ public class ImportRunner {
     private final ImageStore store;
     private final RunRecorder runs;
     private final int batchSize;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "catalog-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Workers.singleThread("catalog-import");
 
     public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs,
                         @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {

@@ -61,11 +61,8 @@ class SearchSpacesTest {
                 return 42;
             }
         };
-        // The real mapping with its defaults, so that new settings need no change here.
-        IndexConfig index = new io.smallrye.config.SmallRyeConfigBuilder().withMapping(IndexConfig.class)
-                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValues(java.util.Map.of("app.index.backend", backend, "app.index.dir", dir.toString()))
-                .build().getConfigMapping(IndexConfig.class);
+        IndexConfig index = dev.visualsearch.support.TestConfigs.index(
+                java.util.Map.of("app.index.backend", backend, "app.index.dir", dir.toString()));
         return new SearchSpaces(config, index);
     }
 
