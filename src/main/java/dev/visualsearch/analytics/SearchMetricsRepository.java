@@ -20,6 +20,8 @@ public class SearchMetricsRepository {
 
     private static final String WINDOW = " ($1::int is null or s.created_at >= now() - make_interval(days => $1::int)) ";
     private static final int TOP_CATEGORIES = 10;
+    /** Precision from feedback counts verdicts on results ranked this high or higher. */
+    static final int FEEDBACK_K = 10;
 
     private final Pool pool;
 
@@ -53,7 +55,14 @@ public class SearchMetricsRepository {
                         + "from search_log s join product p on p.id = s.result_ids[1] "
                         + "where p.cluster_id is not null and" + WINDOW + "group by p.cluster_id order by p.cluster_id",
                 window, row -> new SearchMetrics.ClusterCount(row.getInteger("cluster_id"), row.getLong("n")));
-        return Uni.combine().all().unis(summary, byDay, categories, modes, clusters).asTuple().map(all -> {
+        Uni<Row> feedback = pool.preparedQuery("select count(distinct f.query_id) as judged, "
+                        + "count(*) filter (where f.verdict = 'good') as good, "
+                        + "count(*) filter (where f.verdict = 'bad') as bad, "
+                        + "avg(case f.verdict when 'good' then 1.0 else 0.0 end) filter (where "
+                        + "array_position(s.result_ids, f.product_id) <= " + FEEDBACK_K + ") as precision "
+                        + "from search_feedback f join search_log s on s.query_id = f.query_id where" + WINDOW)
+                .execute(window).map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(summary, byDay, categories, modes, clusters, feedback).asTuple().map(all -> {
             Row row = all.getItem1();
             long total = row.getLong("total");
             SearchMetrics.Latency latency = new SearchMetrics.Latency(orZero(row.getDouble("p50")),
@@ -61,8 +70,15 @@ public class SearchMetricsRepository {
             Number cacheHitRate = row.getNumeric("cache_hit_rate");
             return new SearchMetrics(total, row.getNumeric("zero_rate").doubleValue(), latency,
                     cacheHitRate == null ? 0 : cacheHitRate.doubleValue(), orZero(row.getDouble("queue_p95")),
-                    all.getItem2(), all.getItem3(), all.getItem4(), all.getItem5());
+                    all.getItem2(), all.getItem3(), all.getItem4(), all.getItem5(), feedback(all.getItem6(), total));
         });
+    }
+
+    private static SearchMetrics.Feedback feedback(Row row, long totalSearches) {
+        long judged = row.getLong("judged");
+        Number precision = row.getNumeric("precision");
+        return new SearchMetrics.Feedback(judged, totalSearches == 0 ? 0 : (double) judged / totalSearches,
+                row.getLong("good"), row.getLong("bad"), FEEDBACK_K, precision == null ? 0 : precision.doubleValue());
     }
 
     private <T> Uni<List<T>> list(String sql, Tuple parameters, Function<Row, T> mapper) {

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,8 @@ public class SearchLog {
     private final Pool pool;
     private final int capacity;
     private final Deque<SearchLogEntry> buffer = new ArrayDeque<>();
+    /** The batch taken from the buffer and not yet written (so that {@link #holds} sees it in between). */
+    private volatile List<SearchLogEntry> writing = List.of();
     private final Counter dropped;
     private final Counter written;
 
@@ -55,6 +58,14 @@ public class SearchLog {
         }
     }
 
+    /** Whether a search is recorded but not written yet (in the buffer, or in the batch being written). */
+    public boolean holds(UUID queryId) {
+        synchronized (buffer) {
+            return writing.stream().anyMatch(entry -> entry.queryId().equals(queryId))
+                    || buffer.stream().anyMatch(entry -> entry.queryId().equals(queryId));
+        }
+    }
+
     public int size() {
         synchronized (buffer) {
             return buffer.size();
@@ -70,6 +81,7 @@ public class SearchLog {
         return pool.preparedQuery(INSERT).executeBatch(batch.stream().map(SearchLog::tuple).toList())
                 .invoke(rows -> written.increment(batch.size()))
                 .onFailure().invoke(failure -> putBack(batch, failure))
+                .eventually(() -> writing = List.of())
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -80,6 +92,7 @@ public class SearchLog {
             while (batch.size() < BATCH && !buffer.isEmpty()) {
                 batch.add(buffer.pollFirst());
             }
+            writing = batch;
             return batch;
         }
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,11 +45,12 @@ public class SearchService {
     private final QueryImages queryImages;
     private final QueryVectorCache queryVectors;
     private final SearchLog log;
+    private final ExampleSearch exampleSearch;
     private final Vertx vertx;
 
     public SearchService(EmbeddingService embeddings, VectorSearch vectors, IndexService indexes,
                          CatalogService catalog, ProductRepository products, QueryImages queryImages,
-                         QueryVectorCache queryVectors, SearchLog log, Vertx vertx) {
+                         QueryVectorCache queryVectors, SearchLog log, ExampleSearch exampleSearch, Vertx vertx) {
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.indexes = indexes;
@@ -57,6 +59,7 @@ public class SearchService {
         this.queryImages = queryImages;
         this.queryVectors = queryVectors;
         this.log = log;
+        this.exampleSearch = exampleSearch;
         this.vertx = vertx;
     }
 
@@ -75,7 +78,7 @@ public class SearchService {
                     query.mode(), -1);
             queryImages.keep(queryId, image.bytes(), image.format(), modelId, embedded.vector());
             return new Searched(outcome, embedded);
-        }, false).chain(searched -> respond(queryId, "image", null, query, searched, startNanos));
+        }, false).chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
     }
 
     public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
@@ -87,7 +90,28 @@ public class SearchService {
                             + " has no embedding for the active model yet; run the embed job"));
                     return new Searched(vectors.search(vector, query.k(), query.category(), query.mode(), productId),
                             Embedded.NONE);
-                }, false)).chain(searched -> respond(queryId, "product", productId, query, searched, startNanos));
+                }, false)).chain(searched -> respond(queryId, null, "product", productId, query, searched,
+                        startNanos));
+    }
+
+    /**
+     * More like these, less like those. The response carries the query id of the image search it refines (if any),
+     * so that feedback and explanations keep referring to that photo; the log gets an entry of its own.
+     */
+    public Uni<SearchResponse> byExamples(Examples examples, Query query, long startNanos) {
+        List<Long> ids = new ArrayList<>(examples.positive());
+        ids.addAll(examples.negative());
+        Uni<Void> known = ids.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.withSession(() -> products.list("id in ?1", ids)).invoke(found -> {
+                    Set<Long> existing = found.stream().map(p -> p.id).collect(Collectors.toSet());
+                    ids.stream().filter(id -> !existing.contains(id)).findFirst().ifPresent(id -> {
+                        throw ApiProblem.notFound("Product", id);
+                    });
+                }).replaceWithVoid();
+        return known.chain(() -> vertx.executeBlocking(() -> new Searched(exampleSearch.search(examples, query),
+                        Embedded.NONE), false))
+                .chain(searched -> respond(UUID.randomUUID(), examples.queryId(), "examples", null, query, searched,
+                        startNanos));
     }
 
     private record Searched(VectorSearch.Outcome outcome, Embedded embedded) {
@@ -102,8 +126,9 @@ public class SearchService {
         }
     }
 
-    private Uni<SearchResponse> respond(UUID queryId, String source, Long sourceProductId, Query query,
-                                        Searched searched, long startNanos) {
+    /** {@code shownQueryId} is the query id the response names (null: none to explain or give feedback on). */
+    private Uni<SearchResponse> respond(UUID queryId, UUID shownQueryId, String source, Long sourceProductId,
+                                        Query query, Searched searched, long startNanos) {
         List<Hit> hits = searched.outcome().hits();
         List<Long> ids = hits.stream().map(Hit::id).toList();
         Uni<Optional<List<Product>>> details = ids.isEmpty() ? Uni.createFrom().item(Optional.of(List.of()))
@@ -123,7 +148,7 @@ public class SearchService {
                     outcome.mode().name(), outcome.index(), query.k(), query.category(), indexes.activeModelId(),
                     results.stream().mapToLong(SearchHit::productId).toArray(), scores(results), tookMs,
                     embedded.embedMs(), embedded.queueMs(), embedded.cache(), outcome.searchMs()));
-            return new SearchResponse("image".equals(source) ? queryId : null, indexes.activeModelId(),
+            return new SearchResponse(shownQueryId, indexes.activeModelId(),
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
                     embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),

@@ -86,7 +86,10 @@ class SearchMetricsTest {
                 .body("byMode.mode", equalTo(java.util.List.of("exact", "cluster", "ann")))
                 .body("byMode.count", equalTo(java.util.List.of(6, 3, 1)))
                 .body("clusterDistribution.clusterId", equalTo(java.util.List.of(7, 8)))
-                .body("clusterDistribution.count", equalTo(java.util.List.of(5, 3)));
+                .body("clusterDistribution.count", equalTo(java.util.List.of(5, 3)))
+                .body("feedback.searchesWithFeedback", equalTo(0))
+                .body("feedback.share", closeTo(0, 1e-9))
+                .body("feedback.precisionAtK", closeTo(0, 1e-9));
 
         given().config(DOUBLES).get("/api/analytics/search-metrics").then().statusCode(200)
                 .body("totalSearches", equalTo(11))
