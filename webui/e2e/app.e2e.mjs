@@ -80,6 +80,34 @@ test('open the explanation of a match', async () => {
   await shot('explain');
 });
 
+test('mark results good or bad and search again from the marks', async () => {
+  await page.goto(`${BASE}/`);
+  await page.getByTestId('search-drop-input').setInputFiles(QUERY_IMAGE);
+  const cards = page.getByTestId('result-card');
+  await cards.nth(2).waitFor();
+  const good = await cards.nth(1).getAttribute('data-product-id');
+  const bad = await cards.nth(2).getAttribute('data-product-id');
+  const stored = (response) => response.url().endsWith('/api/feedback') && response.status() === 204;
+  await Promise.all([page.waitForResponse(stored), cards.nth(1).getByTestId('verdict-good').click()]);
+  await Promise.all([page.waitForResponse(stored), cards.nth(2).getByTestId('verdict-bad').click()]);
+  assert.equal(await page.getByTestId('refine-counts').textContent(), '1 good, 1 not a match');
+  const [refined] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search/examples')),
+    page.getByTestId('refine-button').click(),
+  ]);
+  assert.equal(refined.status(), 200);
+  const ids = (await refined.json()).results.map((r) => String(r.productId));
+  assert.ok(ids.length >= 5, 'the refined search answers');
+  assert.ok(!ids.includes(good) && !ids.includes(bad), 'the marked products are not shown again');
+  await page.waitForFunction(
+    (first) => document.querySelector('[data-testid="result-card"]')?.getAttribute('data-product-id') === first,
+    ids[0],
+  );
+  await shot('refine');
+  const metrics = await (await page.request.get(`${BASE}/api/analytics/search-metrics`)).json();
+  assert.ok(metrics.feedback.searchesWithFeedback >= 1, 'the analytics count the judged search');
+});
+
 test('start the whole pipeline and watch it finish', async () => {
   await page.goto(`${BASE}/pipelines`);
   await page.getByTestId('pipeline-start-all').click();

@@ -33,6 +33,8 @@ export interface SearchMetrics {
   byDay: { day: string; count: number; p50Ms: number }[];
   topCategories: { category: string; count: number }[];
   byMode: { mode: string; count: number }[];
+  /** Shoppers' verdicts: share of searches judged, and the share of "good" among verdicts on results ranked 1..k. */
+  feedback?: { searchesWithFeedback: number; share: number; good: number; bad: number; k: number; precisionAtK: number };
 }
 
 export function fetchProjection(method: ProjectionMethod, signal?: AbortSignal): Promise<Projection> {

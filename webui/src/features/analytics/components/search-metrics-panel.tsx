@@ -30,7 +30,7 @@ function ChartCard({ title, empty, children }: { title: string; empty: boolean; 
   );
 }
 
-function Tiles({ metrics }: { metrics: SearchMetrics }) {
+export function Tiles({ metrics }: { metrics: SearchMetrics }) {
   const tiles: [string, string][] = [
     ['Searches', formatCount(metrics.totalSearches)],
     ['Zero-result rate', formatPercent(metrics.zeroResultRate)],
@@ -40,6 +40,11 @@ function Tiles({ metrics }: { metrics: SearchMetrics }) {
     ['Query-vector cache hits', formatPercent(metrics.embedCacheHitRate ?? 0)],
     ['Model queue p95', formatMs(metrics.queueP95Ms)],
   ];
+  if (metrics.feedback) {
+    const f = metrics.feedback;
+    tiles.push(['Searches with feedback', formatPercent(f.share)]);
+    tiles.push([`Precision@${f.k} from feedback`, f.good + f.bad > 0 ? formatPercent(f.precisionAtK) : '–']);
+  }
   return (
     <dl className="tiles" data-testid="search-metrics-tiles">
       {tiles.map(([label, value]) => (

@@ -1,4 +1,4 @@
-import { getJson, sendJson } from '../../../lib/api-client';
+import { apiFetch, getJson, sendJson } from '../../../lib/api-client';
 
 export type SearchMode = 'exact' | 'ann' | 'cluster';
 export const SEARCH_MODES: SearchMode[] = ['exact', 'ann', 'cluster'];
@@ -73,4 +73,28 @@ export async function searchSimilar(productId: number, filters: SearchFilters, s
   const response = await getJson<SearchResponse>(`/api/products/${productId}/similar?${params}`, { signal });
   if (!filters.category) return response;
   return { ...response, results: response.results.filter((r) => r.category === filters.category) };
+}
+
+export type ExampleStrategy = 'average' | 'best';
+export type Verdict = 'good' | 'bad';
+
+export interface ExamplesQuery {
+  positive: number[];
+  negative: number[];
+  /** The image search being refined: its photo counts as one more positive example. */
+  queryId?: string;
+  strategy?: ExampleStrategy;
+}
+
+/** POST /api/search/examples: more like the positives, less like the negatives. */
+export function searchByExamples(examples: ExamplesQuery, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
+  const body: Record<string, unknown> = { ...examples, k: clampK(filters.k) };
+  if (filters.category) body.category = filters.category;
+  if (filters.mode) body.mode = filters.mode;
+  return sendJson<SearchResponse>('/api/search/examples', { method: 'POST', json: body, signal });
+}
+
+/** POST /api/feedback: a verdict on one result of an image search (204). */
+export async function sendFeedback(queryId: string, productId: number, verdict: Verdict): Promise<void> {
+  await apiFetch('/api/feedback', { method: 'POST', json: { queryId, productId, verdict } });
 }

@@ -3,16 +3,33 @@ import { Link } from '../../../app/router';
 import { Thumbnail } from '../../../components/thumbnail';
 import { formatPrice, formatScore } from '../../../lib/format';
 import { useProductWhenVisible } from '../../catalog/hooks/use-product-when-visible';
-import { relevanceLabel, SearchResult } from '../api/search-api';
+import { relevanceLabel, SearchResult, Verdict } from '../api/search-api';
 
-export function ResultCard({ result, explainHref }: { result: SearchResult; explainHref: string }) {
+export function ResultCard({
+  result,
+  explainHref,
+  verdict,
+  onJudge,
+}: {
+  result: SearchResult;
+  explainHref: string;
+  verdict?: Verdict;
+  /** Shows "good match" / "not this" buttons when given. */
+  onJudge?: (productId: number, verdict: Verdict) => void;
+}) {
   const ref = useRef<HTMLLIElement>(null);
   const hasPrice = result.price !== undefined;
   const product = useProductWhenVisible(result.productId, ref, !hasPrice);
   const price = hasPrice ? result.price : product?.price;
 
   return (
-    <li ref={ref} className="card result-card" data-testid="result-card" data-product-id={result.productId} data-rank={result.rank}>
+    <li
+      ref={ref}
+      className={`card result-card${verdict ? ` is-${verdict}` : ''}`}
+      data-testid="result-card"
+      data-product-id={result.productId}
+      data-rank={result.rank}
+    >
       <Link to={explainHref} className="card-link" aria-label={`Why does ${result.title} match? (rank ${result.rank})`}>
         <span className="rank-badge" data-testid="result-rank">
           #{result.rank}
@@ -43,9 +60,37 @@ export function ResultCard({ result, explainHref }: { result: SearchResult; expl
           </span>
         )}
       </span>
-      <Link to={explainHref} className="explain-link">
-        Explain match →
-      </Link>
+      <span className="card-actions">
+        <Link to={explainHref} className="explain-link">
+          Explain match →
+        </Link>
+        {onJudge && (
+          <span className="verdict-buttons" role="group" aria-label={`Is ${result.title} a good match?`}>
+            <button
+              type="button"
+              className="verdict-button"
+              aria-pressed={verdict === 'good'}
+              aria-label={`Good match: more like ${result.title}`}
+              title="Good match: more like this"
+              data-testid="verdict-good"
+              onClick={() => onJudge(result.productId, 'good')}
+            >
+              👍
+            </button>
+            <button
+              type="button"
+              className="verdict-button"
+              aria-pressed={verdict === 'bad'}
+              aria-label={`Not a match: less like ${result.title}`}
+              title="Not a match: less like this"
+              data-testid="verdict-bad"
+              onClick={() => onJudge(result.productId, 'bad')}
+            >
+              👎
+            </button>
+          </span>
+        )}
+      </span>
     </li>
   );
 }

@@ -1,20 +1,24 @@
-import { SearchResult } from '../api/search-api';
+import { SearchResult, Verdict } from '../api/search-api';
 import { ResultCard } from './result-card';
 
 export function ResultsGrid({
   results,
   explainHref,
   label = 'Search results',
+  verdicts,
+  onJudge,
 }: {
   results: SearchResult[];
   explainHref: (result: SearchResult) => string;
   label?: string;
+  verdicts?: Record<number, Verdict>;
+  onJudge?: (productId: number, verdict: Verdict) => void;
 }) {
   const ordered = [...results].sort((a, b) => a.rank - b.rank);
   return (
     <ul className="grid grid-results" aria-label={label} data-testid="results-grid">
       {ordered.map((r) => (
-        <ResultCard key={r.productId} result={r} explainHref={explainHref(r)} />
+        <ResultCard key={r.productId} result={r} explainHref={explainHref(r)} verdict={verdicts?.[r.productId]} onJudge={onJudge} />
       ))}
     </ul>
   );

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { navigate, useSearchParams } from '../../../app/router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
 import { fetchProduct } from '../../catalog/api/catalog-api';
-import { clearSearch, imageSource, runSearch, setFilters, useSearchState } from '../hooks/search-store';
+import { clearSearch, imageSource, judge, runSearch, setFilters, useSearchState } from '../hooks/search-store';
 import { usePasteImage } from '../hooks/use-paste-image';
 import { ImageDropZone } from './image-drop-zone';
 import { ProductPicker } from './product-picker';
+import { RefineBar } from './refine-bar';
 import { QuerySummary } from './query-summary';
 import { ResultsGrid } from './results-grid';
 import { SearchFiltersForm } from './search-filters-form';
@@ -72,9 +73,15 @@ export function SearchPage() {
           No close match in the catalogue: these are the nearest products, none of them looks like the same item.
         </p>
       )}
+      {source && response && <RefineBar verdicts={state.verdicts} refined={state.refined} busy={busy} />}
       {response && response.results.length > 0 && (
         <div className={busy ? 'is-stale' : undefined}>
-          <ResultsGrid results={response.results} explainHref={(r) => explainHref(r.productId)} />
+          <ResultsGrid
+            results={response.results}
+            explainHref={(r) => explainHref(r.productId)}
+            verdicts={state.verdicts}
+            onJudge={judge}
+          />
         </div>
       )}
     </section>

@@ -5,7 +5,17 @@
 import { useSyncExternalStore } from 'react';
 import { isAbort } from '../../../lib/api-client';
 import { Product } from '../../catalog/api/catalog-api';
-import { DEFAULT_FILTERS, searchByImage, SearchFilters, SearchResponse, searchSimilar } from '../api/search-api';
+import {
+  DEFAULT_FILTERS,
+  ExampleStrategy,
+  searchByExamples,
+  searchByImage,
+  SearchFilters,
+  SearchResponse,
+  searchSimilar,
+  sendFeedback,
+  Verdict,
+} from '../api/search-api';
 
 export type QuerySource =
   | { kind: 'image'; file: Blob; name: string; previewUrl: string }
@@ -17,9 +27,21 @@ export interface SearchState {
   status: 'idle' | 'loading' | 'done' | 'error';
   response: SearchResponse | null;
   error: unknown;
+  /** The shopper's marks on results of this query (kept while refining it). */
+  verdicts: Record<number, Verdict>;
+  /** True when the results come from "more like these" rather than from the query alone. */
+  refined: boolean;
 }
 
-const initial: SearchState = { source: null, filters: DEFAULT_FILTERS, status: 'idle', response: null, error: null };
+const initial: SearchState = {
+  source: null,
+  filters: DEFAULT_FILTERS,
+  status: 'idle',
+  response: null,
+  error: null,
+  verdicts: {},
+  refined: false,
+};
 let state: SearchState = initial;
 let controller: AbortController | null = null;
 const listeners = new Set<() => void>();
@@ -67,7 +89,7 @@ export async function runSearch(source: QuerySource | null = state.source): Prom
   controller?.abort();
   const current = new AbortController();
   controller = current;
-  set({ source, status: 'loading', error: null });
+  set({ source, status: 'loading', error: null, verdicts: {}, refined: false });
   try {
     const response =
       source.kind === 'image'
@@ -76,6 +98,49 @@ export async function runSearch(source: QuerySource | null = state.source): Prom
     if (!current.signal.aborted) set({ response, status: 'done' });
   } catch (e) {
     if (!current.signal.aborted && !isAbort(e)) set({ error: e, status: 'error', response: null });
+  }
+}
+
+/**
+ * Marks a result good or bad (marking it the same way again clears the mark here). For an image search the verdict
+ * is also sent to the server, best-effort: a failure to store it never blocks refining. The latest verdict counts
+ * there; clearing a mark does not withdraw one already sent.
+ */
+export async function judge(productId: number, verdict: Verdict): Promise<void> {
+  const verdicts = { ...state.verdicts };
+  if (verdicts[productId] === verdict) delete verdicts[productId];
+  else verdicts[productId] = verdict;
+  set({ verdicts });
+  const queryId = state.source?.kind === 'image' ? state.response?.queryId : undefined;
+  if (queryId && verdicts[productId]) {
+    try {
+      await sendFeedback(queryId, productId, verdict);
+    } catch {
+      // best-effort: the marks still refine the search
+    }
+  }
+}
+
+/** Searches again from the marks: more like the good ones (and the query), less like the bad ones. */
+export async function refine(strategy: ExampleStrategy = 'average'): Promise<void> {
+  const source = state.source;
+  if (!source) return;
+  const ids = (v: Verdict) =>
+    Object.entries(state.verdicts)
+      .filter(([, verdict]) => verdict === v)
+      .map(([id]) => Number(id));
+  const positive = ids('good');
+  if (source.kind === 'product') positive.unshift(source.product.id);
+  const queryId = source.kind === 'image' ? state.response?.queryId : undefined;
+  controller?.abort();
+  const current = new AbortController();
+  controller = current;
+  set({ status: 'loading', error: null });
+  try {
+    const response = await searchByExamples({ positive, negative: ids('bad'), queryId, strategy }, state.filters, current.signal);
+    if (!current.signal.aborted) set({ response, status: 'done', refined: true });
+  } catch (e) {
+    if (!current.signal.aborted && !isAbort(e)) set({ error: e, status: 'error' });
   }
 }
 

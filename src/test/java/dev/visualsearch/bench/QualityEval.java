@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
@@ -53,6 +54,7 @@ public final class QualityEval {
     private static final String PIXELS = "raw pixels 32x32";
     /** The service's default: what app.embedding.* and app.index.whitening.* are set to. */
     static final String DEFAULT = "mixed5|6-rmac +object framing +whitening s=1.0";
+    private static final String FEEDBACK = DEFAULT + " +one good result";
     /** The rows of the ablation table, in order: label, result key. */
     private static final String[][] ABLATION = {
         {"raw pixels 32 x 32 (baseline)", PIXELS},
@@ -159,11 +161,38 @@ public final class QualityEval {
                         row(rows, base + " +whitening s=1.0 +DBA", set, wq, dba);
                         calibration(rows, base + " +whitening s=1.0", set, wq, wg,
                                 unsold.isEmpty() ? new float[0][] : apply(w, unsold.get(descriptor)));
+                        if (framing.equals("object")) {
+                            feedback(rows, set, wq, wg);
+                        }
                     }
                 }
             }
         }
         return rows;
+    }
+
+    /** Relevance feedback on the default: R@1 with and without one good result marked (see FeedbackEval). */
+    private static void feedback(Map<String, Object> rows, EvalSet set, float[][] queries, float[][] gallery)
+            throws IOException {
+        BiPredicate<Integer, Integer> good;
+        String marked;
+        if (set.name().equals("fashionMnist")) {
+            good = (q, g) -> set.correct().get(q).contains(set.labels().get(g));
+            marked = "the first correct result";
+        } else {
+            Map<String, String> categoryOf = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(Path.of("data/sample/catalog.csv")).stream().skip(1).toList()) {
+                List<String> cells = FeedbackEval.csvCells(line);
+                categoryOf.put(cells.get(0).replace(".webp", ""), cells.get(2).replace("\"", ""));
+            }
+            good = FeedbackEval.sameCategory(set.correct(), set.labels(), categoryOf);
+            marked = "the first other product of the correct product's category";
+        }
+        Map<String, Object> m = new LinkedHashMap<>(FeedbackEval.measure(queries, gallery, set.correct(),
+                set.labels(), good));
+        m.put("markedGood", marked + " among the top 10");
+        rows.put(FEEDBACK, m);
+        System.out.printf("  %-60s %s%n", FEEDBACK, m);
     }
 
     /**
@@ -291,6 +320,14 @@ public final class QualityEval {
                             .append(m.get("recallAt5")).append(" | ").append(m.get("recallAt10")).append(" | ")
                             .append(m.get("mapAt10")).append(" | ").append(m.get("medianRank")).append(" |\n");
                 }
+            }
+            if (rows.get(FEEDBACK) instanceof Map<?, ?> f) {
+                md.append("\nOne good result (").append(f.get("markedGood")).append(", marked for ")
+                        .append(f.get("queriesWithFeedback")).append(" of ").append(f.get("queries"))
+                        .append(" queries; R@1 of the rest of the ranking, the marked result removed): without "
+                                + "feedback ").append(f.get("recallAt1Without")).append(", average strategy ")
+                        .append(f.get("recallAt1Average")).append(", best strategy ").append(f.get("recallAt1Best"))
+                        .append(".\n");
             }
             if (rows.get(DEFAULT + " calibration") instanceof Map<?, ?> c) {
                 md.append("\nRelevance calibration of the default on this gallery: ").append(c).append("\n");
