@@ -108,6 +108,71 @@ test('mark results good or bad and search again from the marks', async () => {
   assert.ok(metrics.feedback.searchesWithFeedback >= 1, 'the analytics count the judged search');
 });
 
+test('shop the look: search one product of a photo of two, by a proposed object and by a drawn box', async () => {
+  const find = async (title) => {
+    const answer = await (await page.request.get(`${BASE}/api/products?q=${encodeURIComponent(title)}&size=5`)).json();
+    return answer.items.find((p) => p.title === title);
+  };
+  const shoe = await find('Running Shoe');
+  const coffee = await find('Hot Coffee');
+  assert.ok(shoe && coffee, 'the sample catalogue sells both');
+  await page.goto(`${BASE}/`);
+  // the two product images side by side on white, composed in the page
+  const dataUrl = await page.evaluate(async ([a, b]) => {
+    const load = (src) => new Promise((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.onerror = reject;
+      img.src = src;
+    });
+    const [left, right] = await Promise.all([load(a), load(b)]);
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 300;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 640, 300);
+    g.drawImage(left, 30, 40, 220, 220);
+    g.drawImage(right, 380, 60, 200, 200);
+    return canvas.toDataURL('image/png');
+  }, [shoe.imageUrl, coffee.imageUrl]);
+  const [objects] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/objects')),
+    page.getByTestId('search-drop-input').setInputFiles({
+      name: 'look.png', mimeType: 'image/png', buffer: Buffer.from(dataUrl.split(',')[1], 'base64'),
+    }),
+  ]);
+  const boxes = (await objects.json()).boxes;
+  const chips = page.getByTestId('region-proposal');
+  await chips.nth(1).waitFor();
+  assert.equal(await chips.count(), 2, 'one proposal per product');
+  const firstCard = page.getByTestId('result-card').first();
+  const searched = (r) => r.url().endsWith('/api/search') && r.request().method() === 'POST';
+  for (let i = 0; i < 2; i++) {
+    const [answer] = await Promise.all([page.waitForResponse(searched), chips.nth(i).click()]);
+    const top = String((await answer.json()).results[0].productId);
+    const expected = String(boxes[i].x < 0.5 ? shoe.id : coffee.id);
+    assert.equal(top, expected, `object ${i + 1} (x ${boxes[i].x}) finds the product drawn there`);
+    await page.waitForFunction((id) => document.querySelector('[data-testid="result-card"]')?.getAttribute('data-product-id') === id, top);
+  }
+  // a box drawn with the mouse around the shoe (left third of the photo)
+  const frame = await page.getByTestId('region-frame').boundingBox();
+  await page.mouse.move(frame.x + frame.width * 0.03, frame.y + frame.height * 0.1);
+  await page.mouse.down();
+  await page.mouse.move(frame.x + frame.width * 0.2, frame.y + frame.height * 0.5, { steps: 4 });
+  await page.mouse.move(frame.x + frame.width * 0.41, frame.y + frame.height * 0.9, { steps: 4 });
+  await page.mouse.up();
+  const [byBox] = await Promise.all([page.waitForResponse(searched), page.getByTestId('region-search').click()]);
+  assert.equal(String((await byBox.json()).results[0].productId), String(shoe.id), 'the drawn box finds the shoe');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="result-card"]')?.getAttribute('data-product-id') === id, String(shoe.id));
+  await shot('region');
+  await firstCard.getByText('Explain match').click();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid="explain-overlay-result"]');
+    return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+  });
+});
+
 test('start the whole pipeline and watch it finish', async () => {
   await page.goto(`${BASE}/pipelines`);
   await page.getByTestId('pipeline-start-all').click();

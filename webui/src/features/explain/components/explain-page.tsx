@@ -41,7 +41,8 @@ export function ExplainPage({ kind }: { kind: ExplainTarget['kind'] }) {
   const match = sameSearch ? search.response?.results.find((r) => String(r.productId) === resultId) : undefined;
   let querySrc: string | null = null;
   if (target.kind === 'products') querySrc = productImageUrl(target.a);
-  else if (sameSearch && search.source?.kind === 'image') querySrc = search.source.previewUrl || null;
+  // A region search kept (and explains) the region only: the whole photo would not line up with its heatmap.
+  else if (sameSearch && search.source?.kind === 'image' && !search.box) querySrc = search.source.previewUrl || null;
 
   return (
     <section aria-labelledby="explain-title" className="explain-page">

@@ -52,10 +52,29 @@ export function clampK(k: number): number {
   return Math.min(MAX_K, Math.max(1, Math.round(k)));
 }
 
-/** POST /api/search, multipart: image, k, category, mode. */
-export function searchByImage(image: Blob, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
+/** A region of the query image, as fractions of its width and height (origin top left). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A region the server proposes ("shop the look"); score = its share of the image's foreground. */
+export interface ProposedBox extends Box {
+  score: number;
+  label?: string;
+}
+
+export function boxParam(box: Box): string {
+  return [box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(4))).join(',');
+}
+
+/** POST /api/search, multipart: image, k, category, mode, and the region `box` when one is drawn. */
+export function searchByImage(image: Blob, filters: SearchFilters, signal?: AbortSignal, box?: Box | null): Promise<SearchResponse> {
   const form = new FormData();
   form.append('image', image, image instanceof File ? image.name : 'query.png');
+  if (box) form.append('box', boxParam(box));
   form.append('k', String(clampK(filters.k)));
   if (filters.category) form.append('category', filters.category);
   if (filters.mode) form.append('mode', filters.mode);
@@ -97,4 +116,12 @@ export function searchByExamples(examples: ExamplesQuery, filters: SearchFilters
 /** POST /api/feedback: a verdict on one result of an image search (204). */
 export async function sendFeedback(queryId: string, productId: number, verdict: Verdict): Promise<void> {
   await apiFetch('/api/feedback', { method: 'POST', json: { queryId, productId, verdict } });
+}
+
+/** POST /api/objects: regions of the image worth searching on their own (empty on a busy photo). */
+export async function findObjects(image: Blob, signal?: AbortSignal): Promise<ProposedBox[]> {
+  const form = new FormData();
+  form.append('image', image, image instanceof File ? image.name : 'query.png');
+  const answer = await sendJson<{ boxes: ProposedBox[] }>('/api/objects', { method: 'POST', body: form, signal });
+  return answer?.boxes ?? [];
 }

@@ -7,6 +7,7 @@ import { usePasteImage } from '../hooks/use-paste-image';
 import { ImageDropZone } from './image-drop-zone';
 import { ProductPicker } from './product-picker';
 import { RefineBar } from './refine-bar';
+import { RegionPicker } from './region-picker';
 import { QuerySummary } from './query-summary';
 import { ResultsGrid } from './results-grid';
 import { SearchFiltersForm } from './search-filters-form';
@@ -52,6 +53,15 @@ export function SearchPage() {
           <ProductPicker onPick={(product) => runSearch({ kind: 'product', product })} />
         </div>
       </div>
+      {source?.kind === 'image' && source.previewUrl && (
+        <RegionPicker
+          imageUrl={source.previewUrl}
+          box={state.box}
+          proposals={state.proposals}
+          busy={busy}
+          onSearch={(box) => runSearch(source, box)}
+        />
+      )}
       <SearchFiltersForm
         filters={state.filters}
         onChange={setFilters}

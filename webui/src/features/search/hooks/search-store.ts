@@ -7,7 +7,10 @@ import { isAbort } from '../../../lib/api-client';
 import { Product } from '../../catalog/api/catalog-api';
 import {
   DEFAULT_FILTERS,
+  Box,
   ExampleStrategy,
+  findObjects,
+  ProposedBox,
   searchByExamples,
   searchByImage,
   SearchFilters,
@@ -31,6 +34,10 @@ export interface SearchState {
   verdicts: Record<number, Verdict>;
   /** True when the results come from "more like these" rather than from the query alone. */
   refined: boolean;
+  /** The region of the query image searched with (null: the whole image). */
+  box: Box | null;
+  /** Regions the server proposed for the query image. */
+  proposals: ProposedBox[];
 }
 
 const initial: SearchState = {
@@ -41,6 +48,8 @@ const initial: SearchState = {
   error: null,
   verdicts: {},
   refined: false,
+  box: null,
+  proposals: [],
 };
 let state: SearchState = initial;
 let controller: AbortController | null = null;
@@ -82,18 +91,35 @@ export function imageSource(file: Blob, name = 'pasted image'): QuerySource {
   return { kind: 'image', file, name: file instanceof File && file.name ? file.name : name, previewUrl };
 }
 
-/** Runs a search for `source` (default: the current one) with the current filters. */
-export async function runSearch(source: QuerySource | null = state.source): Promise<void> {
+/** Asks the server which regions of a new query image hold objects; best-effort (none on failure). */
+async function proposeRegions(source: QuerySource) {
+  if (source.kind !== 'image') return;
+  try {
+    const proposals = await findObjects(source.file);
+    if (state.source === source) set({ proposals });
+  } catch {
+    // proposals are a help, not a requirement: a box can still be drawn by hand
+  }
+}
+
+/**
+ * Runs a search for `source` (default: the current one) with the current filters, within `box` (default: the
+ * current region; a new image starts with the whole image).
+ */
+export async function runSearch(source: QuerySource | null = state.source, box: Box | null | undefined = undefined): Promise<void> {
   if (!source) return;
+  const newSource = source !== state.source;
+  const region = source.kind !== 'image' ? null : box !== undefined ? box : newSource ? null : state.box;
   releasePreview(state.source, source);
   controller?.abort();
   const current = new AbortController();
   controller = current;
-  set({ source, status: 'loading', error: null, verdicts: {}, refined: false });
+  set({ source, status: 'loading', error: null, verdicts: {}, refined: false, box: region, ...(newSource ? { proposals: [] } : {}) });
+  if (newSource) void proposeRegions(source);
   try {
     const response =
       source.kind === 'image'
-        ? await searchByImage(source.file, state.filters, current.signal)
+        ? await searchByImage(source.file, state.filters, current.signal, region)
         : await searchSimilar(source.product.id, state.filters, current.signal);
     if (!current.signal.aborted) set({ response, status: 'done' });
   } catch (e) {

@@ -1,5 +1,6 @@
 package dev.visualsearch.search;
 
+import dev.visualsearch.catalog.image.DecodedImage;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.web.RateLimited;
@@ -31,16 +32,20 @@ public class SearchResource {
         this.vertx = vertx;
     }
 
-    /** The products that look most like an uploaded image. */
+    /** The products that look most like an uploaded image, or like the region {@code box} of it. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<SearchResponse> byImage(@RestForm("image") FileUpload image, @RestForm String k,
-                                       @RestForm String category, @RestForm String mode) {
+                                       @RestForm String category, @RestForm String mode, @RestForm String box) {
         long start = System.nanoTime();
         SearchService.Query query = query(config, k, category, mode);
+        Region region = Region.parse(box);
         Uploads.requirePart(image, "image");
-        return vertx.executeBlocking(() -> decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes())), false)
-                .chain(decoded -> search.byImage(decoded, query, start));
+        return vertx.executeBlocking(() -> {
+            DecodedImage decoded = decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes()));
+            // A region is searched, kept and explained as an image of its own.
+            return region == null ? decoded : region.cropOf(decoded);
+        }, false).chain(decoded -> search.byImage(decoded, query, start));
     }
 
     static SearchService.Query query(SearchConfig config, String k, String category, String mode) {

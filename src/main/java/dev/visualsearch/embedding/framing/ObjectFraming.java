@@ -82,7 +82,7 @@ public final class ObjectFraming implements Framing {
     }
 
     /** The outermost ring of pixels, two deep (one deep for tiny images). */
-    private static int[] border(int[] rgb, int width, int height) {
+    static int[] border(int[] rgb, int width, int height) {
         int depth = Math.min(width, height) >= 16 ? 2 : 1;
         int[] out = new int[2 * depth * (width + height)];
         int n = 0;
@@ -100,7 +100,7 @@ public final class ObjectFraming implements Framing {
     }
 
     /** The per-channel median colour. */
-    private static int median(int[] pixels) {
+    static int median(int[] pixels) {
         int[] r = new int[pixels.length];
         int[] g = new int[pixels.length];
         int[] b = new int[pixels.length];

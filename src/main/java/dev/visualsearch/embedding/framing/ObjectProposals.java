@@ -1,0 +1,167 @@
+package dev.visualsearch.embedding.framing;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Proposes the regions of an image that hold separate objects ("shop the look"), for images on a plain background
+ * as {@link ObjectFraming} recognises them: the pixels that differ from the border's colour are grouped into
+ * connected blobs on a coarse grid (a blob's small gaps closed by one cell of dilation), and each blob big enough
+ * to be an object becomes a box with a small margin. Its score is its share of all foreground pixels. On a busy
+ * background no blob can be told from the background without a detector, and nothing is proposed.
+ */
+public final class ObjectProposals {
+
+    /** One proposed region, in fractions of the image (0..1, origin top left). */
+    public record Proposal(double x, double y, double w, double h, double score) {
+    }
+
+    /** The long side of the grid the blobs are found on: fine enough for objects, cheap for a 4k photo. */
+    static final int GRID = 160;
+    /** Blobs smaller than this share of the grid are specks, not objects. */
+    static final double MIN_BLOB = 0.004;
+    /** Margin around a blob, as a share of its longer side. */
+    static final double MARGIN = 0.04;
+    /** At most this many proposals, the largest first. */
+    static final int MAX_PROPOSALS = 8;
+
+    private ObjectProposals() {
+    }
+
+    /** Proposals, largest first; empty when the background is not plain. */
+    public static List<Proposal> propose(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        int[] border = ObjectFraming.border(rgb, width, height);
+        int background = ObjectFraming.median(border);
+        long plain = Arrays.stream(border).filter(p -> ObjectFraming.near(p, background)).count();
+        if (plain < ObjectFraming.PLAIN_BORDER * border.length) {
+            return List.of();
+        }
+        double scale = Math.min(1.0, GRID / (double) Math.max(width, height));
+        int gw = Math.max(1, (int) Math.round(width * scale));
+        int gh = Math.max(1, (int) Math.round(height * scale));
+        boolean[] foreground = new boolean[gw * gh];
+        for (int gy = 0; gy < gh; gy++) {
+            int y0 = gy * height / gh;
+            int y1 = Math.max(y0 + 1, (gy + 1) * height / gh);
+            for (int gx = 0; gx < gw; gx++) {
+                int x0 = gx * width / gw;
+                int x1 = Math.max(x0 + 1, (gx + 1) * width / gw);
+                foreground[gy * gw + gx] = anyDiffers(rgb, width, x0, x1, y0, y1, background);
+            }
+        }
+        boolean[] closed = dilate(foreground, gw, gh);
+        return blobs(closed, foreground, gw, gh);
+    }
+
+    private static boolean anyDiffers(int[] rgb, int width, int x0, int x1, int y0, int y1, int background) {
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (!ObjectFraming.near(rgb[y * width + x], background)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean[] dilate(boolean[] mask, int gw, int gh) {
+        boolean[] out = new boolean[mask.length];
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                if (!mask[y * gw + x]) {
+                    continue;
+                }
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < gw && ny < gh) {
+                            out[ny * gw + nx] = true;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Connected blobs of {@code mask} (8-neighbour); sizes count the undilated {@code foreground} cells. */
+    private static List<Proposal> blobs(boolean[] mask, boolean[] foreground, int gw, int gh) {
+        int[] label = new int[mask.length];
+        long total = 0;
+        for (boolean f : foreground) {
+            total += f ? 1 : 0;
+        }
+        List<Proposal> found = new ArrayList<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int next = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || label[start] != 0) {
+                continue;
+            }
+            next++;
+            label[start] = next;
+            queue.add(start);
+            int minX = gw;
+            int minY = gh;
+            int maxX = -1;
+            int maxY = -1;
+            long cells = 0;
+            while (!queue.isEmpty()) {
+                int at = queue.poll();
+                int x = at % gw;
+                int y = at / gw;
+                if (foreground[at]) {
+                    cells++;
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        int n = ny * gw + nx;
+                        if (nx >= 0 && ny >= 0 && nx < gw && ny < gh && mask[n] && label[n] == 0) {
+                            label[n] = next;
+                            queue.add(n);
+                        }
+                    }
+                }
+            }
+            if (cells >= MIN_BLOB * gw * gh) {
+                found.add(box(minX, minY, maxX, maxY, gw, gh, cells / (double) total));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Proposal::score).reversed());
+        return found.size() > MAX_PROPOSALS ? List.copyOf(found.subList(0, MAX_PROPOSALS)) : List.copyOf(found);
+    }
+
+    private static Proposal box(int minX, int minY, int maxX, int maxY, int gw, int gh, double score) {
+        double x0 = minX / (double) gw;
+        double y0 = minY / (double) gh;
+        double x1 = (maxX + 1) / (double) gw;
+        double y1 = (maxY + 1) / (double) gh;
+        double margin = MARGIN * Math.max(x1 - x0, y1 - y0);
+        x0 = Math.max(0, x0 - margin);
+        y0 = Math.max(0, y0 - margin);
+        x1 = Math.min(1, x1 + margin);
+        y1 = Math.min(1, y1 + margin);
+        // Rounded at the edges, so that x + w never passes 1 and the box goes back to POST /api/search as it is.
+        double left = round(x0);
+        double top = round(y0);
+        return new Proposal(left, top, round(x1) - left, round(y1) - top, round(score));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.visualsearch.embedding.framing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ObjectProposalsTest {
+
+    @Test
+    void twoObjectsOnAPlainBackgroundGetOneBoxEachLargestFirst() {
+        BufferedImage image = canvas(800, 400, new Color(245, 245, 245));
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillOval(40, 60, 200, 200); // 200 x 200
+        g.setColor(Color.BLUE);
+        g.fillRect(500, 100, 250, 250); // larger: 250 x 250
+        g.setColor(Color.WHITE);
+        g.fillRect(560, 160, 60, 60); // a hole the colour of... white, not the background: still foreground
+        g.dispose();
+        List<ObjectProposals.Proposal> boxes = ObjectProposals.propose(image);
+        assertEquals(2, boxes.size(), boxes.toString());
+        assertCovers(boxes.get(0), 500, 100, 750, 350, 800, 400);
+        assertCovers(boxes.get(1), 40, 60, 240, 260, 800, 400);
+        assertTrue(boxes.get(0).score() > boxes.get(1).score());
+        assertEquals(1.0, boxes.get(0).score() + boxes.get(1).score(), 0.01);
+        for (ObjectProposals.Proposal p : boxes) {
+            assertTrue(p.x() >= 0 && p.y() >= 0 && p.x() + p.w() <= 1 && p.y() + p.h() <= 1, p.toString());
+        }
+    }
+
+    @Test
+    void anObjectWithAGapInItsOutlineStaysOneObjectAndSpecksAreIgnored() {
+        BufferedImage image = canvas(400, 400, Color.WHITE);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(100, 100, 200, 90);
+        g.fillRect(100, 192, 200, 90); // 2 px of background between the halves
+        g.fillRect(10, 380, 2, 2); // a speck
+        g.dispose();
+        List<ObjectProposals.Proposal> boxes = ObjectProposals.propose(image);
+        assertEquals(1, boxes.size(), boxes.toString());
+        assertCovers(boxes.get(0), 100, 100, 300, 282, 400, 400);
+    }
+
+    @Test
+    void aBusyBackgroundProposesNothing() {
+        Random random = new Random(3);
+        BufferedImage image = canvas(300, 200, Color.WHITE);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        assertEquals(List.of(), ObjectProposals.propose(image));
+    }
+
+    /** The box holds the object and is at most a margin (plus a grid cell) larger on each side. */
+    private static void assertCovers(ObjectProposals.Proposal p, int x0, int y0, int x1, int y1, int w, int h) {
+        double slack = ObjectProposals.MARGIN * Math.max(x1 - x0, y1 - y0) + 2.0 * Math.max(w, h)
+                / ObjectProposals.GRID;
+        assertTrue(p.x() * w <= x0 + 1 && p.x() * w >= x0 - slack, p + " left");
+        assertTrue(p.y() * h <= y0 + 1 && p.y() * h >= y0 - slack, p + " top");
+        assertTrue((p.x() + p.w()) * w >= x1 - 1 && (p.x() + p.w()) * w <= x1 + slack, p + " right");
+        assertTrue((p.y() + p.h()) * h >= y1 - 1 && (p.y() + p.h()) * h <= y1 + slack, p + " bottom");
+    }
+
+    private static BufferedImage canvas(int w, int h, Color background) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(background);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return image;
+    }
+}
