@@ -48,8 +48,7 @@ public class PipelineSchedule {
             return;
         }
         var job = scheduler.newJob(JOB_ID).setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> tick().invoke(decision -> LOG.infof("Scheduled pipeline: %s",
-                        decision.reason())).replaceWithVoid());
+                .setAsyncTask(execution -> tick().invoke(PipelineSchedule::log).replaceWithVoid());
         if (INTERVAL.matcher(schedule).matches()) {
             job.setInterval(schedule.toLowerCase(Locale.ROOT).startsWith("p") ? schedule.toUpperCase(Locale.ROOT)
                     : schedule);
@@ -58,6 +57,15 @@ public class PipelineSchedule {
         }
         job.schedule();
         LOG.infof("Pipeline scheduled: %s (runs only when the embeddings changed)", schedule);
+    }
+
+    /** A started run is news; a tick that found nothing to do (every 15 minutes by default) is not. */
+    private static void log(Decision decision) {
+        if (decision.started()) {
+            LOG.infof("Scheduled pipeline: %s", decision.reason());
+        } else {
+            LOG.debugf("Scheduled pipeline: %s", decision.reason());
+        }
     }
 
     /** Starts a run when something changed; otherwise says why not. */

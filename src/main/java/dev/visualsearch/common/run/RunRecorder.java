@@ -81,11 +81,12 @@ public class RunRecorder {
                 .chain(() -> current(id)).invoke(events::publish).replaceWithVoid();
     }
 
-    /** The run as stored now; refreshed because a bulk update bypasses a session's cached copy. */
+    /**
+     * The run as stored now. The update's transaction has ended, so this is a session of its own and reads the row
+     * afresh (no refresh needed: that was what logged Hibernate's HHH90000034 on every progress step).
+     */
     private Uni<Run> current(UUID id) {
-        return Panache.withSession(() -> Run.<Run>findById(id)
-                .call(run -> run == null ? Uni.createFrom().voidItem() : Panache.getSession()
-                        .chain(session -> session.refresh(run))));
+        return Panache.withSession(() -> Run.<Run>findById(id));
     }
 
     private static double clamp(double progress) {
