@@ -71,6 +71,14 @@ class PackagedAppIT {
         assertTrue(get("/api/categories").size() >= 12, "categories");
         JsonNode status = awaitIndex(seeded);
         assertEquals(0, status.get("pendingEmbeddings").asInt(), status.toString());
+        // the end of the seed starts the pipeline: clusters and the map cover the whole catalogue, no tick needed
+        awaitAllRunAfterTheSeed();
+        int clustered = 0;
+        for (JsonNode cluster : get("/api/clusters")) {
+            clustered += cluster.get("size").asInt();
+        }
+        assertEquals(seeded, clustered, "clusters cover the seeded catalogue");
+        assertEquals(seeded, get("/api/analytics/projection?method=tsne").get("points").size(), "the map covers it");
         HttpResponse<byte[]> thumbnail = HTTP.send(request(products.get("items").get(0).get("thumbnailUrl").asText()),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, thumbnail.statusCode());
@@ -381,6 +389,23 @@ class PackagedAppIT {
             Thread.sleep(100);
         }
         throw new AssertionError("run not " + wanted + " in time: " + run + "; threads in " + threadDump());
+    }
+
+    /** Waits for the {@code all} run the end of the seed starts by itself, and for it to succeed. */
+    private static void awaitAllRunAfterTheSeed() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode run : get("/api/pipeline/runs")) {
+                if (run.get("job").asText().equals("all") && run.get("status").asText().equals("succeeded")) {
+                    awaitIdle();
+                    return;
+                }
+                assertTrue(!run.get("job").asText().equals("all") || !run.get("status").asText().equals("failed"),
+                        "the pipeline run after the seed failed: " + run);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no all run succeeded after the seed: " + get("/api/pipeline/runs"));
     }
 
     /** Waits until no run is queued or running (a restart may start a catch-up run of its own). */

@@ -1,11 +1,8 @@
 package dev.visualsearch.pipeline;
 
 import dev.visualsearch.common.database.ReactiveWork;
-import dev.visualsearch.common.run.Run;
-import dev.visualsearch.common.run.RunStatus;
 import dev.visualsearch.embedding.EmbedBacklogJob;
 import dev.visualsearch.index.IndexReady;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -22,10 +19,12 @@ public class CatchUpOnStartup {
 
     private final EmbedBacklogJob backlog;
     private final PipelineRunner runner;
+    private final StartPolicy policy;
 
-    public CatchUpOnStartup(EmbedBacklogJob backlog, PipelineRunner runner) {
+    public CatchUpOnStartup(EmbedBacklogJob backlog, PipelineRunner runner, StartPolicy policy) {
         this.backlog = backlog;
         this.runner = runner;
+        this.policy = policy;
     }
 
     void onIndexReady(@Observes IndexReady ready) {
@@ -33,9 +32,8 @@ public class CatchUpOnStartup {
         if (pending == 0) {
             return;
         }
-        long seeding = ReactiveWork.await(() -> Panache.withSession(() -> Run.count(
-                "job = ?1 and status in (?2, ?3)", "seed", RunStatus.queued.name(), RunStatus.running.name())));
-        if (seeding > 0 || runner.isRunning(PipelineJob.all) || runner.isRunning(PipelineJob.embed)) {
+        // A seed embeds every product as it goes, and its end starts the jobs anyway (CatchUpWhenCatalogueFilled).
+        if (ReactiveWork.await(policy::whyNotAll).isPresent()) {
             return;
         }
         LOG.infof("%d product(s) have no vector for %s: starting the embed and index jobs", pending, ready.modelId());

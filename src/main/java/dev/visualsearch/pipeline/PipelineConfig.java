@@ -12,4 +12,11 @@ public interface PipelineConfig {
      */
     @WithDefault("15m")
     String schedule();
+
+    /**
+     * Run {@code all} (only what changed) as soon as a seed or an import has filled the catalogue, so clusters and
+     * maps cover it without waiting for the schedule.
+     */
+    @WithDefault("true")
+    boolean afterFilling();
 }

@@ -92,7 +92,7 @@ public class PipelineRunner {
     private void execute(PipelineJob job, UUID runId, boolean onlyChanged) {
         Progress progress = new Progress(runId);
         try {
-            ReactiveWork.await(() -> runs.started(runId, onlyChanged ? "Started by the schedule" : "Started"));
+            ReactiveWork.await(() -> runs.started(runId, onlyChanged ? "Started by the service (only what changed)" : "Started"));
             String message = switch (job) {
                 case embed -> runEmbed(progress);
                 case index -> runIndex(progress);

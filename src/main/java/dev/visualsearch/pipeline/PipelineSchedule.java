@@ -32,13 +32,15 @@ public class PipelineSchedule {
     private final PipelineChanges changes;
     private final PipelineRunner runner;
     private final Scheduler scheduler;
+    private final StartPolicy policy;
 
     public PipelineSchedule(PipelineConfig config, PipelineChanges changes, PipelineRunner runner,
-                            Scheduler scheduler) {
+                            Scheduler scheduler, StartPolicy policy) {
         this.config = config;
         this.changes = changes;
         this.runner = runner;
         this.scheduler = scheduler;
+        this.policy = policy;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,9 +72,12 @@ public class PipelineSchedule {
 
     /** Starts a run when something changed; otherwise says why not. */
     public Uni<Decision> tick() {
-        if (runner.isRunning(PipelineJob.all)) {
-            return Uni.createFrom().item(new Decision(false, null, "skipped: a pipeline run is in progress"));
-        }
+        return policy.whyNotAll().chain(notNow -> notNow.isPresent()
+                ? Uni.createFrom().item(new Decision(false, null, "skipped: " + notNow.get()))
+                : startIfChanged());
+    }
+
+    private Uni<Decision> startIfChanged() {
         return changes.check().chain(found -> {
             if (!found.any()) {
                 return Uni.createFrom().item(new Decision(false, null, "skipped: nothing changed ("

@@ -11,8 +11,9 @@ import java.util.List;
  * Proposes the regions of an image that hold separate objects ("shop the look"), for images on a plain background
  * as {@link ObjectFraming} recognises them: the pixels that differ from the border's colour are grouped into
  * connected blobs on a coarse grid (a blob's small gaps closed by one cell of dilation), and each blob big enough
- * to be an object becomes a box with a small margin. Its score is its share of all foreground pixels. On a busy
- * background no blob can be told from the background without a detector, and nothing is proposed.
+ * to be an object becomes a box with a small margin. Blobs closer to each other than a few percent of the image are
+ * one object (the steam above a cup, the laces beside a shoe). Its score is its share of all foreground pixels. On a
+ * busy background no blob can be told from the background without a detector, and nothing is proposed.
  */
 public final class ObjectProposals {
 
@@ -24,6 +25,8 @@ public final class ObjectProposals {
     static final int GRID = 160;
     /** Blobs smaller than this share of the grid are specks, not objects. */
     static final double MIN_BLOB = 0.004;
+    /** Blobs whose boxes come closer than this share of the grid's long side belong to one object. */
+    static final double JOIN_GAP = 0.04;
     /** Margin around a blob, as a share of its longer side. */
     static final double MARGIN = 0.04;
     /** At most this many proposals, the largest first. */
@@ -100,6 +103,7 @@ public final class ObjectProposals {
             total += f ? 1 : 0;
         }
         List<Proposal> found = new ArrayList<>();
+        List<int[]> blobs = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         int next = 0;
         for (int start = 0; start < mask.length; start++) {
@@ -137,24 +141,50 @@ public final class ObjectProposals {
                     }
                 }
             }
-            if (cells >= MIN_BLOB * gw * gh) {
-                found.add(box(minX, minY, maxX, maxY, gw, gh, cells / (double) total));
+            if (cells > 0) {
+                blobs.add(new int[] {minX, minY, maxX, maxY, (int) cells});
+            }
+        }
+        for (int[] b : join(blobs, (int) Math.ceil(JOIN_GAP * Math.max(gw, gh)))) {
+            if (b[4] >= MIN_BLOB * gw * gh) {
+                found.add(box(b[0], b[1], b[2], b[3], gw, gh, b[4] / (double) total));
             }
         }
         found.sort(Comparator.comparingDouble(Proposal::score).reversed());
         return found.size() > MAX_PROPOSALS ? List.copyOf(found.subList(0, MAX_PROPOSALS)) : List.copyOf(found);
     }
 
+    /** Merges boxes ({minX, minY, maxX, maxY, cells}) that come within {@code gap} cells of each other. */
+    private static List<int[]> join(List<int[]> boxes, int gap) {
+        List<int[]> out = new ArrayList<>(boxes);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int i = 0; i < out.size() && !merged; i++) {
+                for (int j = i + 1; j < out.size() && !merged; j++) {
+                    int[] a = out.get(i);
+                    int[] b = out.get(j);
+                    boolean near = a[0] - gap <= b[2] && b[0] - gap <= a[2]
+                            && a[1] - gap <= b[3] && b[1] - gap <= a[3];
+                    if (near) {
+                        out.set(i, new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]),
+                            Math.max(a[3], b[3]), a[4] + b[4]});
+                        out.remove(j);
+                        merged = true;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static Proposal box(int minX, int minY, int maxX, int maxY, int gw, int gh, double score) {
-        double x0 = minX / (double) gw;
-        double y0 = minY / (double) gh;
-        double x1 = (maxX + 1) / (double) gw;
-        double y1 = (maxY + 1) / (double) gh;
-        double margin = MARGIN * Math.max(x1 - x0, y1 - y0);
-        x0 = Math.max(0, x0 - margin);
-        y0 = Math.max(0, y0 - margin);
-        x1 = Math.min(1, x1 + margin);
-        y1 = Math.min(1, y1 + margin);
+        // the margin in grid cells, the same on both axes whatever the image's aspect
+        double margin = MARGIN * Math.max(maxX - minX + 1, maxY - minY + 1);
+        double x0 = Math.max(0, (minX - margin) / gw);
+        double y0 = Math.max(0, (minY - margin) / gh);
+        double x1 = Math.min(1, (maxX + 1 + margin) / gw);
+        double y1 = Math.min(1, (maxY + 1 + margin) / gh);
         // Rounded at the edges, so that x + w never passes 1 and the box goes back to POST /api/search as it is.
         double left = round(x0);
         double top = round(y0);

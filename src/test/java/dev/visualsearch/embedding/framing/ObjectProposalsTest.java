@@ -49,6 +49,22 @@ class ObjectProposalsTest {
     }
 
     @Test
+    void theSamplesShoeAndCoffeeSideBySideGiveOneBoxEachHoldingAllOfTheirPixels() throws Exception {
+        BufferedImage composed = canvas(640, 300, Color.WHITE);
+        Graphics2D g = composed.createGraphics();
+        g.drawImage(sample("1f45f"), 30, 40, 220, 220, null);
+        g.drawImage(sample("2615"), 380, 60, 200, 200, null); // the coffee's steam floats apart from the cup
+        g.dispose();
+        List<ObjectProposals.Proposal> boxes = ObjectProposals.propose(composed);
+        assertEquals(2, boxes.size(), boxes.toString());
+        for (ObjectProposals.Proposal box : boxes) {
+            int from = box.x() < 0.5 ? 0 : 320;
+            int[] ink = inkBox(composed, from, from + 320);
+            assertCovers(box, ink[0], ink[1], ink[2] + 1, ink[3] + 1, 640, 300);
+        }
+    }
+
+    @Test
     void aBusyBackgroundProposesNothing() {
         Random random = new Random(3);
         BufferedImage image = canvas(300, 200, Color.WHITE);
@@ -68,6 +84,27 @@ class ObjectProposalsTest {
         assertTrue(p.y() * h <= y0 + 1 && p.y() * h >= y0 - slack, p + " top");
         assertTrue((p.x() + p.w()) * w >= x1 - 1 && (p.x() + p.w()) * w <= x1 + slack, p + " right");
         assertTrue((p.y() + p.h()) * h >= y1 - 1 && (p.y() + p.h()) * h <= y1 + slack, p + " bottom");
+    }
+
+    private static BufferedImage sample(String code) throws Exception {
+        return dev.visualsearch.support.TestDecoders.lenient().decode(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("data/sample/images", code + ".webp"))).rgb();
+    }
+
+    /** The box of the pixels that differ from white between columns {@code from} and {@code to}. */
+    private static int[] inkBox(BufferedImage image, int from, int to) {
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = from; x < to; x++) {
+                if (!ObjectFraming.near(image.getRGB(x, y), 0xFFFFFF)) {
+                    box[0] = Math.min(box[0], x);
+                    box[1] = Math.min(box[1], y);
+                    box[2] = Math.max(box[2], x);
+                    box[3] = Math.max(box[3], y);
+                }
+            }
+        }
+        return box;
     }
 
     private static BufferedImage canvas(int w, int h, Color background) {

@@ -1,0 +1,63 @@
+package dev.visualsearch.pipeline;
+
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.run.RunEvents;
+import dev.visualsearch.common.run.RunStatus;
+import dev.visualsearch.common.run.RunView;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * When a seed or an import has filled the catalogue, runs {@code all} (only what changed) at once, so that the
+ * clusters and maps cover the whole catalogue rather than waiting for the next schedule tick (which the start policy
+ * keeps from running on a half-filled catalogue).
+ */
+@ApplicationScoped
+public class CatchUpWhenCatalogueFilled {
+
+    private static final Logger LOG = Logger.getLogger(CatchUpWhenCatalogueFilled.class);
+
+    private final RunEvents events;
+    private final StartPolicy policy;
+    private final PipelineRunner runner;
+    private final PipelineConfig config;
+
+    public CatchUpWhenCatalogueFilled(RunEvents events, StartPolicy policy, PipelineRunner runner,
+                                      PipelineConfig config) {
+        this.events = events;
+        this.policy = policy;
+        this.runner = runner;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.afterFilling()) {
+            return;
+        }
+        events.stream()
+                .filter(run -> RunStatus.succeeded.name().equals(run.status())
+                        && Arrays.asList(StartPolicy.FILLING_JOBS).contains(run.job()))
+                // the event arrives on the thread that ended the run, perhaps an event loop: decide on a worker
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .subscribe().with(this::filled, failure -> LOG.warnf("Stopped following runs: %s", failure));
+    }
+
+    private void filled(RunView run) {
+        try {
+            Optional<String> notNow = ReactiveWork.await(policy::whyNotAll);
+            if (notNow.isPresent()) {
+                LOG.debugf("The %s run ended; the pipeline waits: %s", run.job(), notNow.get());
+                return;
+            }
+            ReactiveWork.await(runner::startScheduled);
+            LOG.infof("The %s run filled the catalogue: clustering and mapping it now", run.job());
+        } catch (RuntimeException e) {
+            LOG.infof("The %s run ended; the pipeline did not start: %s", run.job(), e.getMessage());
+        }
+    }
+}
