@@ -165,6 +165,22 @@ class DuplicatesResourceTest {
         assertEquals(-1f, scoreOf(report("1"), original, copy), "a threshold above the pair's score drops it");
         float lower = scoreOf(report(String.valueOf(Math.max(0.01, score - 0.05))), original, copy);
         assertEquals(score, lower, 1e-6, "the same pair at a lower threshold, same score");
+
+        given().delete("/api/products/" + copy).then().statusCode(204);
+        assertEquals(-1f, scoreOf(report(null), original, copy), "a deleted product's pair goes with it");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheReportAndTheUploadWarning() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        assertTrue(openApi.getMap("paths").containsKey("/api/products/duplicates"));
+        Map<String, Object> schemas = openApi.getMap("components.schemas");
+        Map<?, ?> report = (Map<?, ?>) ((Map<?, ?>) schemas.get("DuplicatesReport")).get("properties");
+        assertTrue(report.keySet().containsAll(Set.of("threshold", "pairs", "products", "space", "stale")), "" + report);
+        Map<?, ?> created = (Map<?, ?>) ((Map<?, ?>) schemas.get("CreatedProduct")).get("properties");
+        assertTrue(created.keySet().containsAll(Set.of("id", "title", "thumbnailUrl", "nearDuplicates")),
+                "the 201 body is the Product's fields plus nearDuplicates: " + created);
     }
 
     @Test

@@ -134,11 +134,16 @@ public class ImportRunner {
      * already in the catalogue or another file of this archive: a warning in the run's message, not a refusal.
      */
     private void reportLookAlikes(ImportReport report) {
-        report.lookAlikeThreshold(lookAlikes.threshold());
-        for (long id : report.importedIds()) {
-            for (LookAlikes.LookAlike like : lookAlikes.of(id)) {
-                report.lookAlike(id, like);
+        try {
+            report.lookAlikeThreshold(lookAlikes.threshold());
+            for (long id : report.importedIds()) {
+                for (LookAlikes.LookAlike like : lookAlikes.of(id)) {
+                    report.lookAlike(id, like);
+                }
             }
+        } catch (RuntimeException e) {
+            // A warning that cannot be given must not fail an import whose products are all in.
+            LOG.warnf(e, "Near-duplicates of an import could not be checked");
         }
     }
 
