@@ -6,6 +6,7 @@ import { Link, NavLink, useLocation } from './router';
 const NAV: { to: string; label: string; exact?: boolean }[] = [
   { to: '/', label: 'Search', exact: true },
   { to: '/catalogue', label: 'Catalogue' },
+  { to: '/duplicates', label: 'Duplicates' },
   { to: '/clusters', label: 'Clusters' },
   { to: '/analytics', label: 'Analytics' },
   { to: '/pipelines', label: 'Pipelines' },

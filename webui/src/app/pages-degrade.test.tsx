@@ -11,6 +11,7 @@ describe.each([
   ['/catalogue', 'Catalogue'],
   ['/products/5', null],
   ['/clusters', 'Clusters'],
+  ['/duplicates', 'Near-duplicates'],
   ['/clusters/3', 'Cluster 3'],
   ['/pipelines', 'Pipelines'],
   ['/explain/q1/5', 'Why this match?'],

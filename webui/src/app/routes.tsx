@@ -4,6 +4,7 @@ import { CataloguePage } from '../features/catalog/components/catalogue-page';
 import { ProductPage } from '../features/catalog/components/product-page';
 import { ClusterPage } from '../features/clusters/components/cluster-page';
 import { ClustersPage } from '../features/clusters/components/clusters-page';
+import { DuplicatesPage } from '../features/duplicates/components/duplicates-page';
 import { ExplainPage } from '../features/explain/components/explain-page';
 import { PipelinesPage } from '../features/pipelines/components/pipelines-page';
 import { SearchPage } from '../features/search/components/search-page';
@@ -18,6 +19,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/explain/:queryId/:productId', render: () => <ExplainPage kind="search" /> },
   { path: '/catalogue', render: () => <CataloguePage /> },
   { path: '/products/:id', render: () => <ProductPage /> },
+  { path: '/duplicates', render: () => <DuplicatesPage /> },
   { path: '/clusters', render: () => <ClustersPage /> },
   { path: '/clusters/:id', render: () => <ClusterPage /> },
   {

@@ -82,15 +82,28 @@ export interface NewProduct {
   price?: number | null;
 }
 
+/** An existing product the uploaded one looks like (a warning: the upload went through). */
+export interface NearDuplicate {
+  productId: number;
+  score: number;
+  title: string;
+  thumbnailUrl: string;
+}
+
+/** The 201 body: the Product plus the existing products it looks like. */
+export interface CreatedProduct extends Product {
+  nearDuplicates?: NearDuplicate[];
+}
+
 /** Admin. Multipart upload; the product is searchable as soon as this returns. */
-export function createProduct(input: NewProduct): Promise<Product> {
+export function createProduct(input: NewProduct): Promise<CreatedProduct> {
   const form = new FormData();
   form.append('image', input.image);
   form.append('title', input.title);
   form.append('category', input.category);
   if (input.sku) form.append('sku', input.sku);
   if (input.price != null) form.append('price', String(input.price));
-  return sendJson<Product>('/api/products', { method: 'POST', body: form, admin: true });
+  return sendJson<CreatedProduct>('/api/products', { method: 'POST', body: form, admin: true });
 }
 
 /** Admin. Zip of images (+ optional manifest.csv); progress is the returned pipeline run. */

@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Link } from '../../../app/router';
 import { describeError } from '../../../lib/api-client';
-import { createProduct, Product } from '../api/catalog-api';
+import { createProduct, CreatedProduct, Product } from '../api/catalog-api';
+import { NearDuplicateWarning } from './near-duplicate-warning';
 
 export function AddProductForm({ onCreated }: { onCreated: (p: Product) => void }) {
   const [image, setImage] = useState<File | null>(null);
@@ -11,7 +12,7 @@ export function AddProductForm({ onCreated }: { onCreated: (p: Product) => void 
   const [price, setPrice] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<Product | null>(null);
+  const [created, setCreated] = useState<CreatedProduct | null>(null);
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -79,6 +80,7 @@ export function AddProductForm({ onCreated }: { onCreated: (p: Product) => void 
           Added <Link to={`/products/${created.id}`}>{created.title}</Link>. It is searchable now.
         </p>
       )}
+      {created && <NearDuplicateWarning nearDuplicates={created.nearDuplicates ?? []} />}
     </form>
   );
 }

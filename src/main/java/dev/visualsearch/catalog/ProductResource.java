@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,10 +37,12 @@ public class ProductResource {
     private final ImageDecoder decoder;
     private final ImageStore store;
     private final CatalogConfig config;
+    private final LookAlikes lookAlikes;
     private final Vertx vertx;
 
     public ProductResource(CatalogService catalog, ProductRepository products, ImageDecoder decoder, ImageStore store,
-                           CatalogConfig config, Vertx vertx) {
+                           CatalogConfig config, LookAlikes lookAlikes, Vertx vertx) {
+        this.lookAlikes = lookAlikes;
         this.catalog = catalog;
         this.products = products;
         this.decoder = decoder;
@@ -96,7 +101,7 @@ public class ProductResource {
     @POST
     @AdminOnly
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<RestResponse<ProductView>> create(@RestForm("image") FileUpload image, @RestForm String title,
+    public Uni<RestResponse<CreatedProduct>> create(@RestForm("image") FileUpload image, @RestForm String title,
                                                  @RestForm String category, @RestForm String sku,
                                                  @RestForm String price) {
         ProductDraft draft = ProductDraft.of(title, category, sku, price);
@@ -104,10 +109,29 @@ public class ProductResource {
         return vertx.executeBlocking(() -> decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes())), false)
                 .chain(decoded -> vertx.executeBlocking(() -> store.store(decoded), false)
                         .chain(stored -> catalog.add(draft, stored, decoded.rgb())))
-                .map(product -> RestResponse.ResponseBuilder.<ProductView>create(RestResponse.Status.CREATED)
-                        .location(URI.create("/api/products/" + product.id))
-                        .entity(ProductView.of(product))
-                        .build());
+                .chain(product -> nearDuplicatesOf(product.id)
+                        .map(nearDuplicates -> RestResponse.ResponseBuilder.<CreatedProduct>create(
+                                        RestResponse.Status.CREATED)
+                                .location(URI.create("/api/products/" + product.id))
+                                .entity(new CreatedProduct(ProductView.of(product), nearDuplicates))
+                                .build()));
+    }
+
+    /** The existing products the new one looks like, with their titles (a warning, never a refusal). */
+    private Uni<List<NearDuplicate>> nearDuplicatesOf(long productId) {
+        return vertx.executeBlocking(() -> lookAlikes.of(productId), false).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<NearDuplicate>of());
+            }
+            List<Long> ids = found.stream().map(LookAlikes.LookAlike::productId).toList();
+            return Panache.withSession(() -> products.list("id in ?1", ids)).map(rows -> {
+                Map<Long, String> titles = rows.stream().collect(Collectors.toMap(p -> p.id, p -> p.title));
+                return found.stream().filter(like -> titles.containsKey(like.productId()))
+                        .map(like -> new NearDuplicate(like.productId(), like.score(), titles.get(like.productId()),
+                                ProductView.thumbnailUrl(like.productId())))
+                        .toList();
+            });
+        });
     }
 
     @DELETE

@@ -8,6 +8,7 @@ import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingStored;
 import dev.visualsearch.index.exact.ExactIndex;
+import dev.visualsearch.index.exact.SelfJoin;
 import dev.visualsearch.index.whitening.SearchSpaces;
 import dev.visualsearch.index.whitening.WhiteningConfig;
 import jakarta.enterprise.event.Event;
@@ -17,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -56,6 +58,9 @@ public class IndexService {
     /** Vectors the live space was learned from; the outgrown event fires at most once per build. */
     private volatile int learnedFrom;
     private volatile boolean outgrownAnnounced;
+    /** Counts every add, delete and swap, so that a result computed from the index can tell it is out of date. */
+    private final AtomicLong version = new AtomicLong();
+    private final SelfJoin selfJoin = new SelfJoin();
     private final ReentrantLock building = new ReentrantLock();
     private final List<IndexChange> pending = new ArrayList<>();
     private boolean recording;
@@ -145,6 +150,7 @@ public class IndexService {
                 exact = swap(exact, freshExact);
                 ann = freshAnn.map(index -> swap(ann, index)).orElse(null);
                 space = fresh;
+                version.incrementAndGet();
                 calibration = freshCalibration;
                 learnedFrom = stored.size();
                 outgrownAnnounced = false;
@@ -216,6 +222,7 @@ public class IndexService {
     }
 
     private synchronized void apply(IndexChange change) {
+        version.incrementAndGet();
         if (recording) {
             pending.add(change);
         }
@@ -303,6 +310,20 @@ public class IndexService {
     /** Ids of the indexed products in a category, for pre-filtered search. */
     public Candidates inCategory(String category) {
         return categories.candidates(category);
+    }
+
+    /** Changes whenever the live indexes change (an add, a delete, a rebuild). */
+    public long version() {
+        return version.get();
+    }
+
+    /**
+     * Each indexed product's {@code k} nearest other products in the search space, exactly (a self-join over a copy
+     * of the exact index, so that searches and writes go on meanwhile), as pairs best first. Blocking: minutes of
+     * CPU at 100,000 products (docs/performance.md), so callers run it on a worker thread of their own.
+     */
+    public List<ClosePair> nearestPairs(int k, int threads) {
+        return selfJoin.nearestPairs(exact().read(VectorIndex::rows), k, threads);
     }
 
     public Instant builtAt() {

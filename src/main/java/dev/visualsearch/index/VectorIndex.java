@@ -70,6 +70,28 @@ public interface VectorIndex extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A copy of every vector (for a self-join that must not hold the index while it runs). The default asks for each
+     * id's vector; the exact index copies its matrix in one step.
+     */
+    default VectorRows rows() {
+        long[] ids = ids();
+        int dim = descriptor().dimension();
+        List<Long> kept = new java.util.ArrayList<>();
+        List<float[]> vectors = new java.util.ArrayList<>();
+        for (long id : ids) {
+            vector(id).ifPresent(v -> {
+                kept.add(id);
+                vectors.add(v);
+            });
+        }
+        float[] matrix = new float[kept.size() * dim];
+        for (int i = 0; i < vectors.size(); i++) {
+            System.arraycopy(vectors.get(i), 0, matrix, i * dim, dim);
+        }
+        return new VectorRows(kept.stream().mapToLong(Long::longValue).toArray(), matrix, dim);
+    }
+
     /** Writes the index to {@code file} (through a temporary file, so a crash never leaves half a file). */
     void save(Path file);
 

@@ -1,7 +1,13 @@
 package dev.visualsearch.catalog.importing;
 
+import dev.visualsearch.catalog.LookAlikes.LookAlike;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** What an import did, file by file, summarised for the run's message. */
 final class ImportReport {
@@ -11,9 +17,34 @@ final class ImportReport {
     private int imported;
     private int duplicates;
     private final List<String> failures = new ArrayList<>();
+    /** Imported product id -> the archive entry it came from, in import order. */
+    private final Map<Long, String> files = new LinkedHashMap<>();
+    private final List<String> lookAlikes = new ArrayList<>();
+    private final Set<String> pairsSeen = new HashSet<>();
+    private double lookAlikeThreshold;
 
-    void imported() {
+    void imported(long productId, String file) {
         imported++;
+        files.put(productId, file);
+    }
+
+    List<Long> importedIds() {
+        return List.copyOf(files.keySet());
+    }
+
+    void lookAlikeThreshold(double threshold) {
+        this.lookAlikeThreshold = threshold;
+    }
+
+    /** An imported product looks like another (existing or imported by this run); each pair is listed once. */
+    void lookAlike(long productId, LookAlike like) {
+        long other = like.productId();
+        if (!pairsSeen.add(Math.min(productId, other) + "-" + Math.max(productId, other))) {
+            return;
+        }
+        String otherFile = files.get(other);
+        lookAlikes.add(String.format(Locale.ROOT, "%s (#%d) looks like %s (score %.3f)", files.get(productId),
+                productId, otherFile == null ? "product #" + other : otherFile + " (#" + other + ")", like.score()));
     }
 
     void duplicate() {
@@ -36,6 +67,14 @@ final class ImportReport {
         failures.stream().limit(MAX_LISTED).forEach(line -> text.append("\n").append(line));
         if (failures.size() > MAX_LISTED) {
             text.append("\n… and ").append(failures.size() - MAX_LISTED).append(" more");
+        }
+        if (!lookAlikes.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "\nNear-duplicates (imported anyway; score >= %.3f): %d",
+                    lookAlikeThreshold, lookAlikes.size()));
+            lookAlikes.stream().limit(MAX_LISTED).forEach(line -> text.append("\n").append(line));
+            if (lookAlikes.size() > MAX_LISTED) {
+                text.append("\n… and ").append(lookAlikes.size() - MAX_LISTED).append(" more");
+            }
         }
         return text.toString();
     }

@@ -2,6 +2,7 @@ package dev.visualsearch.catalog.importing;
 
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.catalog.DuplicateImageException;
+import dev.visualsearch.catalog.LookAlikes;
 import dev.visualsearch.catalog.Product;
 import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDraft;
@@ -41,15 +42,17 @@ public class ImportRunner {
     private final ImageDecoder decoder;
     private final ImageStore store;
     private final RunRecorder runs;
+    private final LookAlikes lookAlikes;
     private final int batchSize;
     private final ExecutorService worker = Workers.singleThread("catalog-import");
 
     public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs,
-                        @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {
+                        LookAlikes lookAlikes, @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {
         this.catalog = catalog;
         this.decoder = decoder;
         this.store = store;
         this.runs = runs;
+        this.lookAlikes = lookAlikes;
         this.batchSize = Math.max(1, batchSize);
     }
 
@@ -86,6 +89,7 @@ public class ImportRunner {
                 }
             }
             batch.flush();
+            reportLookAlikes(report);
             manifest.rows().stream().filter(row -> !seen.contains(row.file()))
                     .forEach(row -> report.failed(row.file(), "listed in manifest.csv but not in the archive"));
             ReactiveWork.await(() -> runs.succeeded(runId, report.summary()));
@@ -112,7 +116,7 @@ public class ImportRunner {
             var decoded = decoder.decode(bytes);
             var stored = store.store(decoded);
             Product product = ReactiveWork.await(() -> catalog.addUnannounced(draft, stored));
-            report.imported();
+            report.imported(product.id, name);
             batch.add(new ProductAdded(product.id, product.category, product.imageHash, decoded.rgb()));
         } catch (DuplicateImageException duplicate) {
             report.duplicate();
@@ -122,6 +126,24 @@ public class ImportRunner {
             report.failed(name, e.getMessage());
         } catch (IOException e) {
             report.failed(name, "could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Once every batch was announced (so every imported product is indexed), asks which of them look like a product
+     * already in the catalogue or another file of this archive: a warning in the run's message, not a refusal.
+     */
+    private void reportLookAlikes(ImportReport report) {
+        try {
+            report.lookAlikeThreshold(lookAlikes.threshold());
+            for (long id : report.importedIds()) {
+                for (LookAlikes.LookAlike like : lookAlikes.of(id)) {
+                    report.lookAlike(id, like);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A warning that cannot be given must not fail an import whose products are all in.
+            LOG.warnf(e, "Near-duplicates of an import could not be checked");
         }
     }
 

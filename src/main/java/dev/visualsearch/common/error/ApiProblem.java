@@ -59,6 +59,13 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(503, "Service unavailable", detail);
     }
 
+    /** 503 with {@code Retry-After}: the answer is being prepared and will be there after that many seconds. */
+    public static ApiProblem serviceUnavailable(String detail, int retryAfterSeconds) {
+        ApiProblem problem = serviceUnavailable(detail);
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
+    }
+
     /** Adds a machine-readable member to the problem document, e.g. the id of an existing duplicate. */
     public ApiProblem with(String name, Object value) {
         extensions.put(name, value);

@@ -1,9 +1,14 @@
 package dev.visualsearch.index.exact;
 
-/** Inner product of a query with one row of a contiguous matrix. */
+/** Inner product of a query with one row of a contiguous matrix, or of two rows (the self-join). */
 interface DotKernel {
 
-    float dot(float[] query, float[] matrix, int offset, int dimension);
+    default float dot(float[] query, float[] matrix, int offset, int dimension) {
+        return dot(query, 0, matrix, offset, dimension);
+    }
+
+    /** {@code a[aOffset..aOffset+dimension)} against {@code b[bOffset..bOffset+dimension)}. */
+    float dot(float[] a, int aOffset, float[] b, int bOffset, int dimension);
 
     String name();
 

@@ -7,6 +7,7 @@ import dev.visualsearch.index.IndexFileHeader;
 import dev.visualsearch.index.IndexFiles;
 import dev.visualsearch.index.TopK;
 import dev.visualsearch.index.VectorIndex;
+import dev.visualsearch.index.VectorRows;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -177,6 +178,16 @@ public final class ExactIndex implements VectorIndex {
         lock.readLock().lock();
         try {
             return Arrays.copyOf(ids, size);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public VectorRows rows() {
+        lock.readLock().lock();
+        try {
+            return new VectorRows(Arrays.copyOf(ids, size), Arrays.copyOf(matrix, size * dim), dim);
         } finally {
             lock.readLock().unlock();
         }

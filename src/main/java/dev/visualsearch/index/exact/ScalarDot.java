@@ -4,20 +4,20 @@ package dev.visualsearch.index.exact;
 final class ScalarDot implements DotKernel {
 
     @Override
-    public float dot(float[] query, float[] matrix, int offset, int dimension) {
+    public float dot(float[] query, int queryOffset, float[] matrix, int offset, int dimension) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
         int i = 0;
         for (; i + 3 < dimension; i += 4) {
-            s0 += query[i] * matrix[offset + i];
-            s1 += query[i + 1] * matrix[offset + i + 1];
-            s2 += query[i + 2] * matrix[offset + i + 2];
-            s3 += query[i + 3] * matrix[offset + i + 3];
+            s0 += query[queryOffset + i] * matrix[offset + i];
+            s1 += query[queryOffset + i + 1] * matrix[offset + i + 1];
+            s2 += query[queryOffset + i + 2] * matrix[offset + i + 2];
+            s3 += query[queryOffset + i + 3] * matrix[offset + i + 3];
         }
         for (; i < dimension; i++) {
-            s0 += query[i] * matrix[offset + i];
+            s0 += query[queryOffset + i] * matrix[offset + i];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -10,18 +10,18 @@ final class VectorApiDot implements DotKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     @Override
-    public float dot(float[] query, float[] matrix, int offset, int dimension) {
+    public float dot(float[] query, int queryOffset, float[] matrix, int offset, int dimension) {
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         int bound = SPECIES.loopBound(dimension);
         for (; i < bound; i += SPECIES.length()) {
-            FloatVector q = FloatVector.fromArray(SPECIES, query, i);
+            FloatVector q = FloatVector.fromArray(SPECIES, query, queryOffset + i);
             FloatVector m = FloatVector.fromArray(SPECIES, matrix, offset + i);
             sum = q.fma(m, sum);
         }
         float result = sum.reduceLanes(VectorOperators.ADD);
         for (; i < dimension; i++) {
-            result += query[i] * matrix[offset + i];
+            result += query[queryOffset + i] * matrix[offset + i];
         }
         return result;
     }
