@@ -1,6 +1,7 @@
 package dev.visualsearch.feedback;
 
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.search.QueryIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,22 +31,14 @@ public class FeedbackResource {
         if (request == null) {
             throw ApiProblem.badRequest("Send a JSON body: {queryId, productId, verdict: good|bad}");
         }
-        UUID queryId = queryId(request.queryId());
+        UUID queryId = QueryIds.parse(request.queryId());
+        if (queryId == null) {
+            throw ApiProblem.badRequest("queryId is required: the queryId of the search response judged");
+        }
         if (request.productId() == null || request.productId() < 1) {
             throw ApiProblem.badRequest("productId is required: the id of the result judged");
         }
         Verdict verdict = Verdict.parse(request.verdict());
         return feedback.record(queryId, request.productId(), verdict).map(done -> Response.noContent().build());
-    }
-
-    private static UUID queryId(String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiProblem.badRequest("queryId is required: the queryId of the search response judged");
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("queryId must be the queryId of a search response, not '" + value + "'");
-        }
     }
 }

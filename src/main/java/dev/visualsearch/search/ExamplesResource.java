@@ -49,7 +49,7 @@ public class ExamplesResource {
         }
         List<Long> positive = ids(request.positive(), "positive");
         List<Long> negative = ids(request.negative(), "negative");
-        UUID queryId = queryId(request.queryId());
+        UUID queryId = QueryIds.parse(request.queryId());
         if (positive.isEmpty() && queryId == null) {
             throw ApiProblem.badRequest("Give at least one positive example (a product id) or the queryId of an "
                     + "image search");
@@ -77,16 +77,5 @@ public class ExamplesResource {
             throw ApiProblem.badRequest(side + " holds an id that is not a product id (ids are whole numbers >= 1)");
         }
         return ids.stream().distinct().toList();
-    }
-
-    private static UUID queryId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("queryId must be the queryId of a search response, not '" + value + "'");
-        }
     }
 }

@@ -5,12 +5,9 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.visualsearch.search.SearchLog;
+import dev.visualsearch.support.SearchLogs;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +20,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SearchMetricsTest {
 
-    /** Fractions compared as doubles (REST Assured reads JSON decimals as floats by default). */
-    private static final RestAssuredConfig DOUBLES = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-
     @Inject
     DataSource dataSource;
 
@@ -37,10 +30,7 @@ class SearchMetricsTest {
     void computesCountsPercentilesAndBreakdownsFromTheLog() throws Exception {
         long a = product(9501, "MetricsA");
         long b = product(9502, "MetricsB");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (searchLog.size() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50); // earlier searches still buffered would land in the middle of this test
-        }
+        SearchLogs.awaitBufferEmpty(searchLog);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().executeUpdate("delete from search_log");
@@ -64,7 +54,8 @@ class SearchMetricsTest {
                     + "took_ms - 30 where took_ms in (30, 40, 50)");
         }
 
-        given().config(DOUBLES).queryParam("days", 30).get("/api/analytics/search-metrics").then().statusCode(200)
+        given().config(SearchLogs.DOUBLES).queryParam("days", 30).get("/api/analytics/search-metrics").then()
+                .statusCode(200)
                 .body("totalSearches", equalTo(10))
                 .body("zeroResultRate", closeTo(0.2, 1e-9))
                 .body("latencyMs.p50", closeTo(55.0, 1e-6))
@@ -91,7 +82,7 @@ class SearchMetricsTest {
                 .body("feedback.share", closeTo(0, 1e-9))
                 .body("feedback.precisionAtK", closeTo(0, 1e-9));
 
-        given().config(DOUBLES).get("/api/analytics/search-metrics").then().statusCode(200)
+        given().config(SearchLogs.DOUBLES).get("/api/analytics/search-metrics").then().statusCode(200)
                 .body("totalSearches", equalTo(11))
                 .body("zeroResultRate", closeTo(2 / 11.0, 1e-9))
                 .body("latencyMs.p50", closeTo(60.0, 1e-6))

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.visualsearch.search.SearchLog;
 import dev.visualsearch.support.ApiFixtures;
+import dev.visualsearch.support.SearchLogs;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,9 +25,6 @@ import org.junit.jupiter.api.Test;
 /** POST /api/feedback into PostgreSQL, read back by the search analytics and as training pairs. */
 @QuarkusTest
 class FeedbackResourceTest {
-
-    private static final RestAssuredConfig DOUBLES = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 
     @Inject
     DataSource dataSource;
@@ -82,7 +76,7 @@ class FeedbackResourceTest {
         given().multiPart("image", "q.png", TestImages.png(seed + 1), "image/png").post("/api/search").then()
                 .statusCode(200);
         awaitLogWritten();
-        given().config(DOUBLES).get("/api/analytics/search-metrics").then().statusCode(200)
+        given().config(SearchLogs.DOUBLES).get("/api/analytics/search-metrics").then().statusCode(200)
                 .body("totalSearches", equalTo(2))
                 .body("feedback.searchesWithFeedback", equalTo(1))
                 .body("feedback.share", closeTo(0.5, 1e-9))
@@ -121,10 +115,7 @@ class FeedbackResourceTest {
     }
 
     private void awaitLogWritten() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (searchLog.size() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        SearchLogs.awaitBufferEmpty(searchLog);
         Thread.sleep(200); // the batch taken from the buffer may still be in flight
     }
 }
