@@ -1,5 +1,6 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.embedding.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,6 +53,9 @@ public final class SearchDepthTuner {
         return chosen;
     }
 
+    /** Scores closer than this are a tie (float rounding of a 768- to 1,536-term dot product). */
+    static final float TIE = 1e-5f;
+
     /** Recall@10 of {@code ann} at its current depth, measured as {@link #tune} measures it. */
     public static double measure(VectorIndex ann, VectorIndex exact, int sampleSize, long seed) {
         return new Probe(exact, sampleSize, seed).recall(ann);
@@ -82,15 +86,33 @@ public final class SearchDepthTuner {
         private final List<Long> ids = new ArrayList<>();
         private final List<float[]> queries = new ArrayList<>();
         private final List<long[]> truth = new ArrayList<>();
+        /** Each query's 10th exact score: a returned product scoring as high is as right as the one ranked 10th. */
+        private final List<Float> tenth = new ArrayList<>();
+        private final VectorIndex exact;
 
         Probe(VectorIndex exact, int sampleSize, long seed) {
+            this.exact = exact;
             for (long id : sample(exact.ids(), sampleSize, seed)) {
                 exact.vector(id).ifPresent(vector -> {
+                    List<Hit> hits = exact.search(vector, K + 1, null).stream().filter(h -> h.id() != id).limit(K)
+                            .toList();
                     ids.add(id);
                     queries.add(vector);
-                    truth.add(withoutSelf(exact.search(vector, K + 1, null), id));
+                    truth.add(hits.stream().mapToLong(Hit::id).toArray());
+                    tenth.add(hits.isEmpty() ? Float.POSITIVE_INFINITY : hits.get(hits.size() - 1).score());
                 });
             }
+        }
+
+        /**
+         * Whether a returned product belongs in the exact top 10: it is there, or it ties the 10th (scores equal to
+         * float rounding; two exact indexes summing in different orders break such ties differently).
+         */
+        private boolean belongs(long id, Set<Long> expected, float[] query, float tenthScore) {
+            if (expected.contains(id)) {
+                return true;
+            }
+            return exact.vector(id).map(v -> Vectors.dot(query, v) >= tenthScore - TIE).orElse(false);
         }
 
         int size() {
@@ -102,21 +124,21 @@ public final class SearchDepthTuner {
             double sum = 0;
             int counted = 0;
             for (int q = 0; q < queries.size(); q++) {
-                long[] expected = truth.get(q);
-                if (expected.length == 0) {
+                long[] truthIds = truth.get(q);
+                if (truthIds.length == 0) {
                     continue;
                 }
-                Set<Long> found = new HashSet<>();
-                for (long id : withoutSelf(ann.search(queries.get(q), K + 1, null), ids.get(q))) {
-                    found.add(id);
+                Set<Long> expected = new HashSet<>();
+                for (long id : truthIds) {
+                    expected.add(id);
                 }
                 int hits = 0;
-                for (long id : expected) {
-                    if (found.contains(id)) {
+                for (long id : withoutSelf(ann.search(queries.get(q), K + 1, null), ids.get(q))) {
+                    if (belongs(id, expected, queries.get(q), tenth.get(q))) {
                         hits++;
                     }
                 }
-                sum += hits / (double) expected.length;
+                sum += Math.min(hits, truthIds.length) / (double) truthIds.length;
                 counted++;
             }
             return counted == 0 ? 1.0 : sum / counted;
