@@ -39,6 +39,8 @@ class RegionSearchTest {
     private static long shoe;
     private static long coffee;
     private static byte[] look;
+    /** This test's products: other tests may sell the same sample images under other categories. */
+    private static String category;
 
     @BeforeEach
     void catalogueAndLook() throws Exception {
@@ -46,12 +48,12 @@ class RegionSearchTest {
             return; // once for the class: the products stay
         }
         ApiFixtures.awaitIndexReady();
-        String category = "Look-" + UUID.randomUUID().toString().substring(0, 8);
+        category = "Look-" + UUID.randomUUID().toString().substring(0, 8);
         long[] ids = new long[SAMPLES.length];
         for (int i = 0; i < SAMPLES.length; i++) {
             byte[] bytes = Files.readAllBytes(Path.of("data/sample/images", SAMPLES[i] + ".webp"));
-            // re-encoded: the sample images may already be products of another test
-            ids[i] = ApiFixtures.createProduct(TestImages.encode(DECODER.decode(bytes).rgb(), "png"),
+            // padded with 3 px of white: other tests make products of these sample images re-encoded as they are
+            ids[i] = ApiFixtures.createProduct(TestImages.encode(padded(DECODER.decode(bytes).rgb(), 3), "png"),
                     "Look " + SAMPLES[i], category);
         }
         shoe = ids[0];
@@ -65,6 +67,17 @@ class RegionSearchTest {
         g.drawImage(sample("2615"), 380, 60, 200, 200, null);
         g.dispose();
         look = TestImages.encode(composed, "png");
+    }
+
+    private static BufferedImage padded(BufferedImage image, int pad) {
+        BufferedImage out = new BufferedImage(image.getWidth() + 2 * pad, image.getHeight() + 2 * pad,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image, pad, pad, null);
+        g.dispose();
+        return out;
     }
 
     private static BufferedImage sample(String code) throws Exception {
@@ -81,7 +94,7 @@ class RegionSearchTest {
             String box = box(objects, i);
             long expected = objects.getFloat("boxes[" + i + "].x") < 0.5 ? shoe : coffee;
             long top = given().multiPart("image", "look.png", look, "image/png").multiPart("box", box)
-                    .multiPart("k", "3").post("/api/search").then().statusCode(200).extract().jsonPath()
+                    .multiPart("k", "3").multiPart("category", category).post("/api/search").then().statusCode(200).extract().jsonPath()
                     .getLong("results[0].productId");
             assertEquals(expected, top, "box " + box);
         }
@@ -95,7 +108,7 @@ class RegionSearchTest {
     void theExplanationOfARegionSearchIsDrawnOnTheRegion() {
         String box = "0.5,0.1,0.45,0.8";
         JsonPath search = given().multiPart("image", "look.png", look, "image/png").multiPart("box", box)
-                .post("/api/search").then().statusCode(200).extract().jsonPath();
+                .multiPart("category", category).post("/api/search").then().statusCode(200).extract().jsonPath();
         String queryId = search.getString("queryId");
         long result = search.getLong("results[0].productId");
         assertEquals(coffee, result);
