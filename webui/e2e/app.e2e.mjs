@@ -194,6 +194,32 @@ test('shop the look: search one product of a photo of two, by a proposed object 
   });
 });
 
+test('search by words, alone and with a picture: the page says the words match product data, not pixels', async () => {
+  await page.goto(`${BASE}/`);
+  assert.match(await page.getByTestId('words-hint').textContent(), /not what the pictures show/);
+  await page.getByTestId('search-words').fill('a cup of coffee');
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/search/text?')),
+    page.getByTestId('search-words-submit').click(),
+  ]);
+  const words = await answer.json();
+  const titles = words.results.slice(0, 3).map((r) => r.title);
+  assert.ok(titles.includes('Hot Coffee'), `the words find the coffee among the first three: ${titles}`);
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="result-card"]')?.getAttribute('data-product-id') === id,
+    String(words.results[0].productId),
+  );
+  assert.match(await page.getByTestId('query-preview').textContent(), /not pixels/);
+  await shot('words');
+  // the words stay and go with the next picture: both rankings are fused
+  const [fused] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST'),
+    page.getByTestId('search-drop-input').setInputFiles(QUERY_IMAGE),
+  ]);
+  assert.ok((await fused.json()).textEmbedMs >= 0, 'the server read the words with the picture');
+  assert.match(await page.getByTestId('search-note').textContent(), /not pixels/);
+});
+
 test('upload a slightly altered copy of a product: the upload warns, the duplicates page pairs them', async () => {
   await page.goto(`${BASE}/catalogue`);
   const original = await page.evaluate(async () => (await (await fetch('/api/products?size=1')).json()).items[0]);

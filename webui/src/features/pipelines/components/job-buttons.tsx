@@ -4,6 +4,7 @@ import { PIPELINE_JOBS, PipelineJob, startRun } from '../api/pipelines-api';
 
 const JOB_HELP: Record<PipelineJob, string> = {
   embed: 'Compute missing embeddings',
+  text: 'Embed the words of products that lack a text vector',
   index: 'Rebuild the vector index',
   cluster: 'Re-cluster the catalogue',
   project: 'Recompute the 2-D projection',

@@ -20,11 +20,14 @@ export interface SearchResult {
 }
 
 export interface SearchResponse {
-  queryId: string;
+  /** Absent for a search by words alone: no picture to explain or to give feedback on. */
+  queryId?: string;
   model: string;
   index: string;
   mode: string;
   tookMs: number;
+  /** What the server wants the shopper to know (a mode it fell back from, how words were fused). */
+  note?: string;
   /** True when even the best result is not near enough to call a match. */
   noCloseMatch?: boolean;
   results: SearchResult[];
@@ -70,11 +73,21 @@ export function boxParam(box: Box): string {
   return [box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(4))).join(',');
 }
 
-/** POST /api/search, multipart: image, k, category, mode, and the region `box` when one is drawn. */
-export function searchByImage(image: Blob, filters: SearchFilters, signal?: AbortSignal, box?: Box | null): Promise<SearchResponse> {
+/**
+ * POST /api/search, multipart: image, k, category, mode, the region `box` when one is drawn, and `text` when words
+ * go with the picture (the server fuses both rankings).
+ */
+export function searchByImage(
+  image: Blob,
+  filters: SearchFilters,
+  signal?: AbortSignal,
+  box?: Box | null,
+  words?: string,
+): Promise<SearchResponse> {
   const form = new FormData();
   form.append('image', image, image instanceof File ? image.name : 'query.png');
   if (box) form.append('box', boxParam(box));
+  if (words) form.append('text', words);
   form.append('k', String(clampK(filters.k)));
   if (filters.category) form.append('category', filters.category);
   if (filters.mode) form.append('mode', filters.mode);
@@ -92,6 +105,13 @@ export async function searchSimilar(productId: number, filters: SearchFilters, s
   const response = await getJson<SearchResponse>(`/api/products/${productId}/similar?${params}`, { signal });
   if (!filters.category) return response;
   return { ...response, results: response.results.filter((r) => r.category === filters.category) };
+}
+
+/** GET /api/search/text?q=&k=&category=: products whose title and category read like the words. */
+export function searchByWords(words: string, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
+  const params = new URLSearchParams({ q: words, k: String(clampK(filters.k)) });
+  if (filters.category) params.set('category', filters.category);
+  return getJson<SearchResponse>(`/api/search/text?${params}`, { signal });
 }
 
 export type ExampleStrategy = 'average' | 'best';

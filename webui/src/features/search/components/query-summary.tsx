@@ -13,15 +13,23 @@ export function QuerySummary({
   response: SearchResponse | null;
   onClear: () => void;
 }) {
-  const image = source.kind === 'image' ? source.previewUrl : source.product.thumbnailUrl;
+  const image = source.kind === 'image' ? source.previewUrl : source.kind === 'product' ? source.product.thumbnailUrl : null;
   return (
     <div className="query-summary" data-testid="query-preview">
-      {image ? <img className="query-image" src={image} alt="Query" /> : <div className="query-image thumb-missing">?</div>}
+      {image ? (
+        <img className="query-image" src={image} alt="Query" />
+      ) : (
+        <div className="query-image thumb-missing">{source.kind === 'words' ? 'Aa' : '?'}</div>
+      )}
       <div className="query-meta">
-        <span className="eyebrow">{source.kind === 'image' ? 'Your image' : 'Similar to'}</span>
+        <span className="eyebrow">
+          {source.kind === 'image' ? 'Your image' : source.kind === 'words' ? 'Your words (product data, not pixels)' : 'Similar to'}
+        </span>
         <strong className="query-name">
           {source.kind === 'image' ? (
             source.name
+          ) : source.kind === 'words' ? (
+            `“${source.words}”`
           ) : (
             <Link to={`/products/${source.product.id}`}>{source.product.title}</Link>
           )}

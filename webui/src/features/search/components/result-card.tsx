@@ -12,7 +12,8 @@ export function ResultCard({
   onJudge,
 }: {
   result: SearchResult;
-  explainHref: string;
+  /** Absent when there is nothing to explain (words alone): the picture opens the product instead. */
+  explainHref?: string;
   verdict?: Verdict;
   /** Shows "good match" / "not this" buttons when given. */
   onJudge?: (productId: number, verdict: Verdict) => void;
@@ -30,7 +31,11 @@ export function ResultCard({
       data-product-id={result.productId}
       data-rank={result.rank}
     >
-      <Link to={explainHref} className="card-link" aria-label={`Why does ${result.title} match? (rank ${result.rank})`}>
+      <Link
+        to={explainHref ?? `/products/${result.productId}`}
+        className="card-link"
+        aria-label={explainHref ? `Why does ${result.title} match? (rank ${result.rank})` : `${result.title} (rank ${result.rank})`}
+      >
         <span className="rank-badge" data-testid="result-rank">
           #{result.rank}
         </span>
@@ -61,9 +66,11 @@ export function ResultCard({
         )}
       </span>
       <span className="card-actions">
-        <Link to={explainHref} className="explain-link">
-          Explain match →
-        </Link>
+        {explainHref && (
+          <Link to={explainHref} className="explain-link">
+            Explain match →
+          </Link>
+        )}
         {onJudge && (
           <span className="verdict-buttons" role="group" aria-label={`Is ${result.title} a good match?`}>
             <button

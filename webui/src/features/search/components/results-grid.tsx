@@ -9,7 +9,8 @@ export function ResultsGrid({
   onJudge,
 }: {
   results: SearchResult[];
-  explainHref: (result: SearchResult) => string;
+  /** Undefined for a result with nothing to explain. */
+  explainHref: (result: SearchResult) => string | undefined;
   label?: string;
   verdicts?: Record<number, Verdict>;
   onJudge?: (productId: number, verdict: Verdict) => void;

@@ -26,6 +26,7 @@ beforeEach(() => {
     'GET /api/products?': () => json({ items: [{ id: 3, title: 'Teapot', category: 'kitchen', thumbnailUrl: '/t/3' }], total: 1 }),
     'GET /api/products/3/similar': () => json({ ...RESPONSE, queryId: 'q-sim' }),
     'POST /api/search': () => json(RESPONSE),
+    'GET /api/search/text': () => json({ ...RESPONSE, queryId: undefined, model: 'all-minilm-l6-v2', index: 'text-exact' }),
   });
 });
 
@@ -92,6 +93,41 @@ describe('SearchPage', () => {
     expect(calls.some((c) => c.url === '/api/search')).toBe(false);
     const explain = within(cards[1]).getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/explain/'));
     expect(explain?.getAttribute('href')).toBe('/explain/product/3/8');
+  });
+
+  it('searches words alone with GET /api/search/text, says they match product data, and links results to products', async () => {
+    const user = userEvent.setup();
+    render(<SearchPage />);
+    expect(screen.getByTestId('words-hint').textContent).toContain('not what the pictures show');
+    await screen.findByRole('option', { name: 'kitchen (5)' });
+    await user.selectOptions(screen.getByTestId('search-category'), 'kitchen');
+    await user.type(screen.getByTestId('search-words'), '  a mug for coffee ');
+    await user.click(screen.getByTestId('search-words-submit'));
+
+    const cards = await screen.findAllByTestId('result-card');
+    const text = calls.find((c) => c.url.startsWith('/api/search/text'))!;
+    const params = new URL(text.url, 'http://x').searchParams;
+    expect(params.get('q')).toBe('a mug for coffee');
+    expect(params.get('category')).toBe('kitchen');
+    expect(calls.some((c) => c.url === '/api/search')).toBe(false);
+    expect(screen.getByTestId('query-preview').textContent).toContain('not pixels');
+    const links = within(cards[0]).getAllByRole('link').map((a) => a.getAttribute('href'));
+    expect(links.every((href) => href === '/products/7')).toBe(true);
+    expect(within(cards[0]).queryByText(/Explain match/)).toBeNull();
+  });
+
+  it('sends words with the query image as `text`, so the server fuses both', async () => {
+    const user = userEvent.setup();
+    render(<SearchPage />);
+    await user.upload(screen.getByTestId('search-drop-input'), new File(['x'], 'a.png', { type: 'image/png' }));
+    await screen.findAllByTestId('result-card');
+    expect((calls.find((c) => c.url === '/api/search')!.body as FormData).has('text')).toBe(false);
+    await user.type(screen.getByTestId('search-words'), 'blue');
+    await user.click(screen.getByTestId('search-words-submit'));
+    await waitFor(() => expect(calls.filter((c) => c.url === '/api/search')).toHaveLength(2));
+    const form = calls.filter((c) => c.url === '/api/search')[1].body as FormData;
+    expect(form.get('text')).toBe('blue');
+    expect((form.get('image') as File).name).toBe('a.png');
   });
 
   it('shows a readable error when the search route is missing', async () => {

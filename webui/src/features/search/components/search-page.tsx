@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { navigate, useSearchParams } from '../../../app/router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
 import { fetchProduct } from '../../catalog/api/catalog-api';
-import { clearSearch, imageSource, judge, runSearch, setFilters, useSearchState } from '../hooks/search-store';
+import { clearSearch, imageSource, judge, runSearch, searchWords, setFilters, useSearchState } from '../hooks/search-store';
 import { usePasteImage } from '../hooks/use-paste-image';
 import { ImageDropZone } from './image-drop-zone';
 import { ProductPicker } from './product-picker';
@@ -11,6 +11,7 @@ import { RegionPicker } from './region-picker';
 import { QuerySummary } from './query-summary';
 import { ResultsGrid } from './results-grid';
 import { SearchFiltersForm } from './search-filters-form';
+import { WordsInput } from './words-input';
 import '../search.css';
 
 export function SearchPage() {
@@ -32,10 +33,13 @@ export function SearchPage() {
   }, [startProduct]);
 
   const { source, response } = state;
+  // Words alone have no picture to explain: a result opens its product page instead.
   const explainHref = (productId: number) =>
     source?.kind === 'product'
       ? `/explain/product/${source.product.id}/${productId}`
-      : `/explain/${encodeURIComponent(response?.queryId ?? '')}/${productId}`;
+      : source?.kind === 'words' || !response?.queryId
+        ? undefined
+        : `/explain/${encodeURIComponent(response.queryId)}/${productId}`;
 
   return (
     <section aria-labelledby="search-title" className="search-page">
@@ -51,6 +55,7 @@ export function SearchPage() {
         <div className="search-side">
           {source && <ImageDropZone onImage={(file) => runSearch(imageSource(file))} busy={busy} />}
           <ProductPicker onPick={(product) => runSearch({ kind: 'product', product })} />
+          <WordsInput words={state.words} withImage={source?.kind === 'image'} busy={busy} onSearch={searchWords} />
         </div>
       </div>
       {source?.kind === 'image' && source.previewUrl && (
@@ -77,6 +82,11 @@ export function SearchPage() {
       </div>
       {!busy && state.status === 'done' && response && response.results.length === 0 && (
         <EmptyState title="No matches">Try another category, a larger k, or another mode.</EmptyState>
+      )}
+      {!busy && response?.note && (
+        <p className="search-note muted" data-testid="search-note">
+          {response.note}
+        </p>
       )}
       {!busy && response && response.results.length > 0 && response.noCloseMatch && (
         <p className="no-close-match" role="status" data-testid="no-close-match">

@@ -13,6 +13,7 @@ import {
   ProposedBox,
   searchByExamples,
   searchByImage,
+  searchByWords,
   SearchFilters,
   SearchResponse,
   searchSimilar,
@@ -22,7 +23,8 @@ import {
 
 export type QuerySource =
   | { kind: 'image'; file: Blob; name: string; previewUrl: string }
-  | { kind: 'product'; product: Product };
+  | { kind: 'product'; product: Product }
+  | { kind: 'words'; words: string };
 
 export interface SearchState {
   source: QuerySource | null;
@@ -38,6 +40,8 @@ export interface SearchState {
   box: Box | null;
   /** Regions the server proposed for the query image. */
   proposals: ProposedBox[];
+  /** Words that go with the query image (fused with it), or the words searched alone. */
+  words: string;
 }
 
 const initial: SearchState = {
@@ -50,6 +54,7 @@ const initial: SearchState = {
   refined: false,
   box: null,
   proposals: [],
+  words: '',
 };
 let state: SearchState = initial;
 let controller: AbortController | null = null;
@@ -77,6 +82,19 @@ export function useSearchState(): SearchState {
 
 export function setFilters(filters: SearchFilters) {
   set({ filters });
+}
+
+/**
+ * Searches with words: with the current query image when there is one (both rankings fused), otherwise by the
+ * words alone. Empty words search the image alone again.
+ */
+export function searchWords(words: string): Promise<void> {
+  const clean = words.trim();
+  set({ words: clean });
+  const source = state.source;
+  if (source?.kind === 'image') return runSearch(source);
+  if (!clean) return Promise.resolve();
+  return runSearch({ kind: 'words', words: clean });
 }
 
 function releasePreview(previous: QuerySource | null, next: QuerySource | null) {
@@ -119,8 +137,10 @@ export async function runSearch(source: QuerySource | null = state.source, box: 
   try {
     const response =
       source.kind === 'image'
-        ? await searchByImage(source.file, state.filters, current.signal, region)
-        : await searchSimilar(source.product.id, state.filters, current.signal);
+        ? await searchByImage(source.file, state.filters, current.signal, region, state.words || undefined)
+        : source.kind === 'words'
+          ? await searchByWords(source.words, state.filters, current.signal)
+          : await searchSimilar(source.product.id, state.filters, current.signal);
     if (!current.signal.aborted) set({ response, status: 'done' });
   } catch (e) {
     if (!current.signal.aborted && !isAbort(e)) set({ error: e, status: 'error', response: null });

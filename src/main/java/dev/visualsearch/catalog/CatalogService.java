@@ -42,7 +42,7 @@ public class CatalogService {
     public Uni<Product> add(ProductDraft draft, StoredImage image, BufferedImage pixels) {
         return addUnannounced(draft, image)
                 .call(product -> vertx.executeBlocking(() -> {
-                    added.fire(new ProductAdded(product.id, product.category, product.imageHash, pixels));
+                    added.fire(new ProductAdded(product.id, product.title, product.category, product.imageHash, pixels));
                     return product;
                 }, false));
     }

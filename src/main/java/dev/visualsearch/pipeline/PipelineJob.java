@@ -4,9 +4,12 @@ import dev.visualsearch.common.error.ApiProblem;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The jobs a pipeline run can execute. {@code all} runs embed, index, cluster and project in that order. */
+/**
+ * The jobs a pipeline run can execute. {@code all} runs embed, text, index, cluster and project in that order;
+ * {@code text} gives products their text vectors (titles and categories) and reloads the text index.
+ */
 public enum PipelineJob {
-    embed, index, cluster, project, all;
+    embed, text, index, cluster, project, all;
 
     public static PipelineJob parse(String value) {
         if (value == null || value.isBlank()) {

@@ -8,6 +8,7 @@ import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.RunRecorder;
 import dev.visualsearch.embedding.EmbedBacklogJob;
 import dev.visualsearch.index.IndexService;
+import dev.visualsearch.text.TextBacklogJob;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class PipelineRunner {
 
     private final RunRecorder runs;
     private final EmbedBacklogJob embed;
+    private final TextBacklogJob text;
     private final IndexService indexes;
     private final ClusterService clusters;
     private final ProjectionService projections;
@@ -41,10 +43,11 @@ public class PipelineRunner {
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
     private final ExecutorService worker = Workers.singleThread("pipeline");
 
-    public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, IndexService indexes, ClusterService clusters,
-                          ProjectionService projections, PipelineChanges changes) {
+    public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, TextBacklogJob text, IndexService indexes,
+                          ClusterService clusters, ProjectionService projections, PipelineChanges changes) {
         this.runs = runs;
         this.embed = embed;
+        this.text = text;
         this.indexes = indexes;
         this.clusters = clusters;
         this.projections = projections;
@@ -95,12 +98,13 @@ public class PipelineRunner {
             ReactiveWork.await(() -> runs.started(runId, onlyChanged ? "Started by the service (only what changed)" : "Started"));
             String message = switch (job) {
                 case embed -> runEmbed(progress);
+                case text -> runText(progress);
                 case index -> runIndex(progress);
                 case cluster -> runCluster(progress);
                 case project -> runProject(progress);
-                case all -> onlyChanged ? runChanged(progress) : String.join("; ", runEmbed(progress.scaled(0, 0.5)),
-                        runIndex(progress.scaled(0.5, 0.55)), runCluster(progress.scaled(0.55, 0.7)),
-                        runProject(progress.scaled(0.7, 1)));
+                case all -> onlyChanged ? runChanged(progress) : String.join("; ", runEmbed(progress.scaled(0, 0.45)),
+                        runText(progress.scaled(0.45, 0.5)), runIndex(progress.scaled(0.5, 0.55)),
+                        runCluster(progress.scaled(0.55, 0.7)), runProject(progress.scaled(0.7, 1)));
             };
             ReactiveWork.await(() -> runs.succeeded(runId, message));
         } catch (RuntimeException e) {
@@ -120,6 +124,7 @@ public class PipelineRunner {
         } else {
             done.add("embed and index: nothing to embed");
         }
+        done.add(text.pending() > 0 ? runText(progress.scaled(0.5, 0.55)) : "text: up to date");
         PipelineChanges.Changes after = before.missing() > 0 ? ReactiveWork.await(changes::check) : before;
         done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.7)) : "cluster: up to date");
         done.add(after.projectionsStale() ? runProject(progress.scaled(0.7, 1)) : "project: up to date");
@@ -130,6 +135,10 @@ public class PipelineRunner {
         EmbedBacklogJob.Result result = embed.run(progress::report);
         return "Embedded " + result.embedded() + " product(s)" + (result.failures().isEmpty() ? ""
                 : ", " + result.failures().size() + " failed: " + String.join("; ", result.failures()));
+    }
+
+    private String runText(Progress progress) {
+        return "Gave the words of " + text.run(progress::report) + " product(s) text vectors";
     }
 
     private String runIndex(Progress progress) {

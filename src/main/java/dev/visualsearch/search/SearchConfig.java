@@ -37,4 +37,11 @@ public interface SearchConfig {
     /** How long a query image is kept for explanations. */
     @WithDefault("24h")
     Duration queryImagesTtl();
+
+    /**
+     * The weight of the words' ranking beside the picture's (1) when a search gives both, in reciprocal rank fusion:
+     * under 1 because the photo is what the shopper shows and the words match product data, not what is in it.
+     */
+    @WithDefault("0.5")
+    double textWeight();
 }

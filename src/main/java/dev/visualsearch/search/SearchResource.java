@@ -8,11 +8,14 @@ import dev.visualsearch.common.web.Uploads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/search")
@@ -32,20 +35,37 @@ public class SearchResource {
         this.vertx = vertx;
     }
 
-    /** The products that look most like an uploaded image, or like the region {@code box} of it. */
+    /**
+     * The products that look most like an uploaded image, or like the region {@code box} of it; with {@code text},
+     * ranked by the picture and the words together.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<SearchResponse> byImage(@RestForm("image") FileUpload image, @RestForm String k,
-                                       @RestForm String category, @RestForm String mode, @RestForm String box) {
+                                       @RestForm String category, @RestForm String mode, @RestForm String box,
+                                       @RestForm String text) {
         long start = System.nanoTime();
         SearchService.Query query = query(config, k, category, mode);
         Region region = Region.parse(box);
+        String words = SearchWords.optional(text);
         Uploads.requirePart(image, "image");
         return vertx.executeBlocking(() -> {
             DecodedImage decoded = decoder.decode(Uploads.readImage(image, decoder.maxUploadBytes()));
             // A region is searched, kept and explained as an image of its own.
             return region == null ? decoded : region.cropOf(decoded);
-        }, false).chain(decoded -> search.byImage(decoded, query, start));
+        }, false).chain(decoded -> search.byImage(decoded, query, words, start));
+    }
+
+    /** The products whose title and category read most like the words (product data, not pixels). */
+    @GET
+    @Path("/text")
+    @Operation(summary = "Products whose title and category match the words",
+            description = "A sentence-embedding model reads q and every product's title and category; the words "
+                    + "match product data, not what the pictures show")
+    public Uni<SearchResponse> byWords(@RestQuery String q, @RestQuery String k, @RestQuery String category) {
+        long start = System.nanoTime();
+        SearchService.Query query = query(config, k, category, null);
+        return search.byWords(SearchWords.required(q), query, start);
     }
 
     static SearchService.Query query(SearchConfig config, String k, String category, String mode) {

@@ -10,9 +10,10 @@ import java.util.UUID;
  * For an image search, {@code embedCache} says whether the query vector came from the query-vector cache ("hit",
  * no forward pass) or was computed ("miss"), and {@code queueMs} is the part of {@code embedMs} spent waiting for an
  * inference slot. {@code noCloseMatch} is true when even the best result is not near enough to call a match.
+ * {@code textEmbedMs} is the words' pass through the text model, when the search had words.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(UUID queryId, String model, String index, String mode, String requestedMode,
                              double tookMs, double embedMs, Double queueMs, String embedCache, double searchMs,
-                             String note, boolean noCloseMatch, List<SearchHit> results) {
+                             Double textEmbedMs, String note, boolean noCloseMatch, List<SearchHit> results) {
 }

@@ -9,16 +9,21 @@ import dev.visualsearch.common.database.DatabaseUnavailable;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.EmbeddingService;
 import dev.visualsearch.embedding.InferenceSlots;
+import dev.visualsearch.embedding.Vectors;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.LiveIndex;
 import dev.visualsearch.index.ScoreCalibration;
+import dev.visualsearch.text.TextSearch;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +32,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Answers searches: embeds the query image (or takes a product's stored vector), searches the chosen index on a
- * worker thread, adds product details in one query, keeps the query image for explanations and logs the search.
+ * Answers searches: embeds the query image (or takes a product's stored vector, or embeds words), searches the
+ * chosen index on a worker thread, adds product details in one query, keeps the query image for explanations and logs
+ * the search. A search with a picture and words ranks by both (reciprocal rank fusion, {@link RankFusion}).
  */
 @ApplicationScoped
 public class SearchService {
@@ -46,11 +52,14 @@ public class SearchService {
     private final QueryVectorCache queryVectors;
     private final SearchLog log;
     private final ExampleSearch exampleSearch;
+    private final TextSearch text;
+    private final SearchConfig config;
     private final Vertx vertx;
 
     public SearchService(EmbeddingService embeddings, VectorSearch vectors, IndexService indexes,
                          CatalogService catalog, ProductRepository products, QueryImages queryImages,
-                         QueryVectorCache queryVectors, SearchLog log, ExampleSearch exampleSearch, Vertx vertx) {
+                         QueryVectorCache queryVectors, SearchLog log, ExampleSearch exampleSearch, TextSearch text,
+                         SearchConfig config, Vertx vertx) {
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.indexes = indexes;
@@ -60,10 +69,19 @@ public class SearchService {
         this.queryVectors = queryVectors;
         this.log = log;
         this.exampleSearch = exampleSearch;
+        this.text = text;
+        this.config = config;
         this.vertx = vertx;
     }
 
-    public Uni<SearchResponse> byImage(DecodedImage image, Query query, long startNanos) {
+    /** Each ranking a fused search reads holds this many products per result wanted (at least the minimum). */
+    static final int FUSION_DEPTH_PER_RESULT = 4;
+    static final int FUSION_MIN_DEPTH = 50;
+    /** The index a search by words names: the text vectors, scanned exactly. */
+    static final String TEXT_INDEX = "text-exact";
+
+    /** {@code words} (null: none) are fused with the picture's ranking. */
+    public Uni<SearchResponse> byImage(DecodedImage image, Query query, String words, long startNanos) {
         UUID queryId = UUID.randomUUID();
         return vertx.executeBlocking(() -> {
             String modelId = indexes.activeModelId();
@@ -74,12 +92,56 @@ public class SearchService {
                 queryVectors.put(cacheKey, timed.value());
                 return new Embedded(timed.value(), (System.nanoTime() - embedStart) / 1e6, timed.queueMs(), "miss");
             });
-            VectorSearch.Outcome outcome = vectors.search(embedded.vector(), query.k(), query.category(),
-                    query.mode(), -1);
+            Searched searched = words == null
+                    ? new Searched(vectors.search(embedded.vector(), query.k(), query.category(), query.mode(), -1),
+                    embedded)
+                    : withWords(embedded, words, query);
             queryImages.keep(queryId, image.bytes(), image.format(), modelId, embedded.vector());
-            return new Searched(outcome, embedded);
+            return searched;
         }, false).chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
     }
+
+    /** Products whose title and category read like the words; no picture, so nothing to explain. */
+    public Uni<SearchResponse> byWords(String words, Query query, long startNanos) {
+        return vertx.executeBlocking(() -> {
+            TextSearch.Found found = text.search(words, query.k(), query.category(), Set.of());
+            VectorSearch.Outcome outcome = new VectorSearch.Outcome(found.hits(), TEXT_INDEX, SearchMode.exact,
+                    query.mode() == SearchMode.exact ? null : "Words are always searched exactly",
+                    found.searchMs());
+            return new Searched(outcome, new Embedded(null, found.embedMs(), null, null), text.modelId(),
+                    ScoreCalibration.UNCALIBRATED, null);
+        }, false).chain(searched -> respond(UUID.randomUUID(), null, "text", null, query, searched, startNanos));
+    }
+
+    /**
+     * The picture's and the words' rankings, each {@link #FUSION_DEPTH_PER_RESULT} times as deep as the answer,
+     * fused. Each result keeps its cosine to the picture as its score (a product only the words found gets it from
+     * the exact index), so that the score and relevance a shopper reads mean what they mean in any image search.
+     */
+    private Searched withWords(Embedded embedded, String words, Query query) {
+        int depth = Math.max(FUSION_MIN_DEPTH, FUSION_DEPTH_PER_RESULT * query.k());
+        VectorSearch.Outcome picture = vectors.search(embedded.vector(), depth, query.category(), query.mode(), -1);
+        TextSearch.Found found = text.search(words, depth, query.category(), Set.of());
+        long start = System.nanoTime();
+        List<RankFusion.Fused> fused = RankFusion.fuse(List.of(new RankFusion.Ranking(picture.hits(), 1),
+                new RankFusion.Ranking(found.hits(), config.textWeight())));
+        Map<Long, Float> pictureScores = new HashMap<>();
+        picture.hits().forEach(hit -> pictureScores.put(hit.id(), hit.score()));
+        LiveIndex exact = indexes.exact();
+        float[] inSpace = indexes.toSearchSpace(embedded.vector());
+        List<Hit> hits = new ArrayList<>();
+        for (RankFusion.Fused f : fused.subList(0, Math.min(query.k(), fused.size()))) {
+            Float score = pictureScores.get(f.id());
+            hits.add(new Hit(f.id(), score != null ? score
+                    : exact.vector(f.id()).map(v -> Vectors.dot(v, inSpace)).orElse(0f)));
+        }
+        String how = String.format(Locale.ROOT, "Ranked by the picture and the words (reciprocal rank fusion, words "
+                + "weighted %s); the words match product titles and categories, not pixels", config.textWeight());
+        double searchMs = picture.searchMs() + found.searchMs() + (System.nanoTime() - start) / 1e6;
+        return new Searched(new VectorSearch.Outcome(hits, picture.index(), picture.mode(), join(picture.note(), how),
+                searchMs), embedded, null, null, found.embedMs());
+    }
+
 
     public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
         UUID queryId = UUID.randomUUID();
@@ -114,7 +176,15 @@ public class SearchService {
                         startNanos));
     }
 
-    private record Searched(VectorSearch.Outcome outcome, Embedded embedded) {
+    /**
+     * What a search found. {@code modelId} and {@code calibration} are null for the image model's own (the active
+     * model, the index's calibration); {@code textEmbedMs} is the words' pass through the text model, if any.
+     */
+    private record Searched(VectorSearch.Outcome outcome, Embedded embedded, String modelId,
+                            ScoreCalibration calibration, Double textEmbedMs) {
+        Searched(VectorSearch.Outcome outcome, Embedded embedded) {
+            this(outcome, embedded, null, null, null);
+        }
     }
 
     /** The query vector and what producing it cost: embedMs includes queueMs (the wait for an inference slot). */
@@ -135,7 +205,9 @@ public class SearchService {
                 : Panache.withSession(() -> products.list("id in ?1", ids)).map(Optional::of)
                         .onFailure(DatabaseUnavailable::causedBy).recoverWithItem(Optional.empty());
         return details.map(found -> {
-            ScoreCalibration calibration = indexes.calibration();
+            ScoreCalibration calibration = searched.calibration() != null ? searched.calibration()
+                    : indexes.calibration();
+            String modelId = searched.modelId() != null ? searched.modelId() : indexes.activeModelId();
             List<SearchHit> results = found.isPresent() ? withDetails(hits, found.get(), calibration)
                     : fromIndexOnly(hits, calibration);
             boolean noCloseMatch = results.isEmpty() || !calibration.isCloseMatch(results.get(0).score());
@@ -145,14 +217,15 @@ public class SearchService {
             VectorSearch.Outcome outcome = searched.outcome();
             Embedded embedded = searched.embedded();
             log.record(new SearchLogEntry(queryId, Instant.now(), source, sourceProductId, query.mode().name(),
-                    outcome.mode().name(), outcome.index(), query.k(), query.category(), indexes.activeModelId(),
+                    outcome.mode().name(), outcome.index(), query.k(), query.category(), modelId,
                     results.stream().mapToLong(SearchHit::productId).toArray(), scores(results), tookMs,
                     embedded.embedMs(), embedded.queueMs(), embedded.cache(), outcome.searchMs()));
-            return new SearchResponse(shownQueryId, indexes.activeModelId(),
+            return new SearchResponse(shownQueryId, modelId,
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
                     embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),
-                    round(outcome.searchMs()), note, noCloseMatch, results);
+                    round(outcome.searchMs()), searched.textEmbedMs() == null ? null : round(searched.textEmbedMs()),
+                    note, noCloseMatch, results);
         });
     }
 

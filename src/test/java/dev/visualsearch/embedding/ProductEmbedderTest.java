@@ -31,7 +31,7 @@ class ProductEmbedderTest {
     }
 
     private static ProductAdded product(long id) {
-        return new ProductAdded(id, "c", "h" + id, new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB));
+        return new ProductAdded(id, "t" + id, "c", "h" + id, new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB));
     }
 
     @Test

@@ -117,7 +117,7 @@ public class ImportRunner {
             var stored = store.store(decoded);
             Product product = ReactiveWork.await(() -> catalog.addUnannounced(draft, stored));
             report.imported(product.id, name);
-            batch.add(new ProductAdded(product.id, product.category, product.imageHash, decoded.rgb()));
+            batch.add(new ProductAdded(product.id, product.title, product.category, product.imageHash, decoded.rgb()));
         } catch (DuplicateImageException duplicate) {
             report.duplicate();
         } catch (ApiProblem problem) {

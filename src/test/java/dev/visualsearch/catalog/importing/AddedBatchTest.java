@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AddedBatchTest {
 
     private static ProductAdded product(long id, int side) {
-        return new ProductAdded(id, "c", "h" + id, new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB));
+        return new ProductAdded(id, "t" + id, "c", "h" + id, new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB));
     }
 
     private static List<Long> ids(List<ProductAdded> batch) {

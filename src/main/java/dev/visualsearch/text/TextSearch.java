@@ -1,0 +1,45 @@
+package dev.visualsearch.text;
+
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.index.Hit;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the products whose title and category read most like some words. Blocking: call it on a worker thread. */
+@ApplicationScoped
+public class TextSearch {
+
+    /** What a search by words found and what it cost: {@code embedMs} is the query's pass through the text model. */
+    public record Found(List<Hit> hits, double embedMs, double searchMs) {
+    }
+
+    private final TextModel model;
+    private final TextVectorRepository vectors;
+    private final TextIndex index;
+
+    public TextSearch(TextModel model, TextVectorRepository vectors, TextIndex index) {
+        this.model = model;
+        this.vectors = vectors;
+        this.index = index;
+    }
+
+    public String modelId() {
+        return model.id();
+    }
+
+    public Found search(String words, int k, String category, Set<Long> exclude) {
+        if (!index.isLoaded()) {
+            synchronized (this) {
+                if (!index.isLoaded()) {
+                    index.load(ReactiveWork.await(() -> vectors.all(model.id())));
+                }
+            }
+        }
+        long start = System.nanoTime();
+        float[] query = model.embed(words);
+        long embedded = System.nanoTime();
+        List<Hit> hits = index.search(query, k, category, exclude);
+        return new Found(hits, (embedded - start) / 1e6, (System.nanoTime() - embedded) / 1e6);
+    }
+}
