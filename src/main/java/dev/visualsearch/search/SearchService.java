@@ -83,7 +83,8 @@ public class SearchService {
     /** {@code words} (null: none) are fused with the picture's ranking. */
     public Uni<SearchResponse> byImage(DecodedImage image, Query query, String words, long startNanos) {
         UUID queryId = UUID.randomUUID();
-        return vertx.executeBlocking(() -> {
+        Uni<Void> ready = words == null ? Uni.createFrom().voidItem() : text.ready();
+        return ready.chain(() -> vertx.executeBlocking(() -> {
             String modelId = indexes.activeModelId();
             String cacheKey = QueryVectorCache.key(modelId, image.bytes());
             Embedded embedded = queryVectors.get(cacheKey).map(Embedded::cached).orElseGet(() -> {
@@ -98,19 +99,19 @@ public class SearchService {
                     : withWords(embedded, words, query);
             queryImages.keep(queryId, image.bytes(), image.format(), modelId, embedded.vector());
             return searched;
-        }, false).chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
+        }, false)).chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
     }
 
     /** Products whose title and category read like the words; no picture, so nothing to explain. */
     public Uni<SearchResponse> byWords(String words, Query query, long startNanos) {
-        return vertx.executeBlocking(() -> {
+        return text.ready().chain(() -> vertx.executeBlocking(() -> {
             TextSearch.Found found = text.search(words, query.k(), query.category(), Set.of());
             VectorSearch.Outcome outcome = new VectorSearch.Outcome(found.hits(), TEXT_INDEX, SearchMode.exact,
                     query.mode() == SearchMode.exact ? null : "Words are always searched exactly",
                     found.searchMs());
             return new Searched(outcome, new Embedded(null, found.embedMs(), null, null), text.modelId(),
                     ScoreCalibration.UNCALIBRATED, null);
-        }, false).chain(searched -> respond(UUID.randomUUID(), null, "text", null, query, searched, startNanos));
+        }, false)).chain(searched -> respond(UUID.randomUUID(), null, "text", null, query, searched, startNanos));
     }
 
     /**

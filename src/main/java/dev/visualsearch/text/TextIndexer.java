@@ -57,7 +57,8 @@ public class TextIndexer {
     private void indexQuietly(List<ProductText> texts) {
         try {
             index(texts);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a text model that cannot load (a native library, say) must not fail the upload that fired this
             LOG.warnf(e, "%d product(s) were stored without a text vector; the text backlog will retry them",
                     texts.size());
         }

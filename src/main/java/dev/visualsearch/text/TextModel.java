@@ -3,6 +3,7 @@ package dev.visualsearch.text;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.Vectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -47,7 +48,13 @@ public class TextModel {
                 current = model;
                 if (current == null) {
                     long start = System.nanoTime();
-                    current = new AllMiniLmL6V2EmbeddingModel();
+                    try {
+                        current = new AllMiniLmL6V2EmbeddingModel();
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.errorf(e, "Text model %s could not be loaded", ID);
+                        throw new ApiProblem(503, "Text model unavailable", "The text model could not be loaded ("
+                                + e.getClass().getSimpleName() + ", see the log); searches by picture still work");
+                    }
                     model = current;
                     LOG.infof("Text model %s loaded in %d ms", ID, (System.nanoTime() - start) / 1_000_000);
                 }

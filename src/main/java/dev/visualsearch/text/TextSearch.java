@@ -1,12 +1,15 @@
 package dev.visualsearch.text;
 
-import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.index.Hit;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 
-/** Finds the products whose title and category read most like some words. Blocking: call it on a worker thread. */
+/**
+ * Finds the products whose title and category read most like some words. {@link #ready()} first (it reads the text
+ * vectors from the database without blocking, once), then {@link #search} on a worker thread (the model's pass).
+ */
 @ApplicationScoped
 public class TextSearch {
 
@@ -28,14 +31,19 @@ public class TextSearch {
         return model.id();
     }
 
-    public Found search(String words, int k, String category, Set<Long> exclude) {
-        if (!index.isLoaded()) {
-            synchronized (this) {
-                if (!index.isLoaded()) {
-                    index.load(ReactiveWork.await(() -> vectors.all(model.id())));
-                }
-            }
+    /** Completes when the text index holds the stored vectors: at once after the first time. */
+    public Uni<Void> ready() {
+        if (index.isLoaded()) {
+            return Uni.createFrom().voidItem();
         }
+        return vectors.all(model.id()).invoke(stored -> {
+            if (!index.isLoaded()) {
+                index.load(stored);
+            }
+        }).replaceWithVoid();
+    }
+
+    public Found search(String words, int k, String category, Set<Long> exclude) {
         long start = System.nanoTime();
         float[] query = model.embed(words);
         long embedded = System.nanoTime();
