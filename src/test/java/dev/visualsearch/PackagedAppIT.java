@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.support.Multipart;
+import dev.visualsearch.support.PackagedApp;
 import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestImages;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,26 +39,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedAppIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path DATA = Path.of("target/it-data");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private static Process app;
-    private static int port;
+    private static PackagedApp app;
     private static int seeded;
 
     @BeforeAll
     static void startOnEmbeddedDefaults() throws Exception {
         TestFiles.deleteRecursively(DATA);
-        Files.createDirectories(DATA);
-        // The model as a first start would fetch it into the data folder (fetched here if no test has yet).
-        Files.createDirectories(DATA.resolve("models"));
-        Files.copy(dev.visualsearch.support.Fixtures.nsfwjsTarball(), DATA.resolve("models/nsfwjs-4.4.0.tgz"));
-        port = freePort();
-        app = start();
-        awaitReady();
+        // no database settings: the embedded PostgreSQL under the data folder, the offline model, the sample seeded
+        app = PackagedApp.start("packaged app", DATA);
     }
 
     @Test
@@ -116,9 +109,7 @@ class PackagedAppIT {
     @Test
     @Order(3)
     void keepsTheCatalogueAcrossARestart() throws Exception {
-        stop();
-        app = start();
-        awaitReady();
+        app.restart();
         assertEquals(seeded, get("/api/products?size=1").get("total").asInt(), "restart keeps the catalogue");
         long seedRuns = 0;
         for (JsonNode run : get("/api/pipeline/runs")) {
@@ -239,44 +230,13 @@ class PackagedAppIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
+        if (app != null) {
+            app.close();
         }
-    }
-
-    private static Process start() throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + DATA,
-                // The admin routes' generated token is tested by GeneratedAdminTokenTest; here they are opened.
-                "-Dapp.security.open-admin-routes=true", "-jar", JAR.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/packaged-app-it.log").toFile()));
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE"));
-        return builder.start();
     }
 
     private static String base() {
-        return "http://localhost:" + port;
-    }
-
-    private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertTrue(app.isAlive(), "the app exited; see target/packaged-app-it.log");
-            try {
-                if (HTTP.send(request("/q/health/ready"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready within 120 s; see target/packaged-app-it.log");
+        return app.base();
     }
 
     private static void awaitSeedRun() throws Exception {
@@ -286,7 +246,7 @@ class PackagedAppIT {
             runs = get("/api/pipeline/runs");
             for (JsonNode run : runs) {
                 if (run.get("job").asText().equals("seed") && run.get("status").asText().equals("failed")) {
-                    throw new AssertionError("seeding failed: " + run + "; see target/packaged-app-it.log");
+                    throw new AssertionError("seeding failed: " + run + "; see " + app.log());
                 }
                 if (run.get("job").asText().equals("seed") && run.get("status").asText().equals("succeeded")) {
                     assertTrue(run.get("message").asText().contains("failed 0"), run.get("message").asText());
@@ -323,10 +283,9 @@ class PackagedAppIT {
 
     /** SIGKILL (no shutdown hook runs), start again, and check the run that was active is marked interrupted. */
     private static void killAndRestartFailing(String runId) throws Exception {
-        app.destroyForcibly();
-        assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the app did not die");
-        app = start();
-        awaitReady();
+        app.kill();
+        assertTrue(!app.alive(), "the app did not die");
+        app.launch();
         JsonNode run = get("/api/pipeline/runs/" + runId);
         assertEquals("failed", run.get("status").asText(), run.toString());
         assertTrue(run.get("error").asText().startsWith("Interrupted"), run.toString());
@@ -447,12 +406,6 @@ class PackagedAppIT {
 
     private static HttpResponse<String> postSearch(byte[] image) throws Exception {
         return postMultipart("/api/search", Map.of(), "image", "q.webp", image);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
 }

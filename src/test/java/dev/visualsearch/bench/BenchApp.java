@@ -3,18 +3,16 @@ package dev.visualsearch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.visualsearch.support.Multipart;
+import dev.visualsearch.support.PackagedApp;
 import dev.visualsearch.support.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,48 +26,29 @@ final class BenchApp implements AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Process process;
-    private final String base;
+    private final PackagedApp app;
 
-    private BenchApp(Process process, String base) {
-        this.process = process;
-        this.base = base;
+    private BenchApp(PackagedApp app) {
+        this.app = app;
     }
 
-    static BenchApp start(Path data, String... properties) throws IOException {
-        Files.createDirectories(data);
-        Files.copy(Path.of("data/models/nsfwjs-4.4.0.tgz"), data.resolve("nsfwjs-4.4.0.tgz"),
-                StandardCopyOption.REPLACE_EXISTING);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules",
-                "jdk.incubator.vector", "-Dquarkus.http.port=" + port, "-Dapp.data-dir=" + data,
-                "-Dapp.embedding.model-dir=" + data, "-Dapp.security.open-admin-routes=true"));
-        for (String property : properties) {
-            command.add("-D" + property);
-        }
-        command.addAll(java.util.List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("app.log").toFile()).start();
-        return new BenchApp(process, "http://localhost:" + port);
+    /** The packaged app on {@code data} through the tests' launcher; returns once it is ready. */
+    static BenchApp start(Path data, String... properties) throws Exception {
+        return new BenchApp(PackagedApp.start("benchmark app", data, properties));
     }
 
     /** Resident memory of the app process (heap, native libtorch, FAISS, the index). */
     long rssMb() {
-        return TestFiles.rssMb(process.pid());
+        return TestFiles.rssMb(app.pid());
     }
 
     String base() {
-        return base;
+        return app.base();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        process.waitFor(30, TimeUnit.SECONDS);
+        app.close();
     }
 
     static String searchBody(String base, byte[] image, int k) throws Exception {

@@ -40,7 +40,6 @@ class SelfCheckHealIT {
                 Path.of("data/sample/catalog.csv")).get(1).split(",")[0]));
         PackagedApp app = PackagedApp.startWithout(List.of(OneDnnCap.VARIABLE, OneDnnCap.RELAUNCHED_VARIABLE),
                 "uncapped service", DATA, "app.catalog.seed=false", "app.pipeline.schedule=off",
-                "app.embedding.model-dir=" + Path.of("data/models").toAbsolutePath(),
                 "app.embedding.self-check.inject-fault-when-uncapped=true");
         try {
             JsonNode restarted = awaitRestartedWithTheCap(app);

