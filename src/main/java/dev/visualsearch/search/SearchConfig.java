@@ -44,4 +44,12 @@ public interface SearchConfig {
      */
     @WithDefault("0.5")
     double textWeight();
+
+    /**
+     * An approximate search within a category smaller than this scores the category's products exactly instead: at
+     * these sizes the exact scan is as fast and exact (measured: docs/performance.md, "Filtered search": 1,002 rows
+     * in 0.30 ms against 0.54 ms for filtered HNSW; 10,108 rows in 10 ms against 1.4 ms for filtered IVF).
+     */
+    @WithDefault("2000")
+    int exactFilterBelow();
 }

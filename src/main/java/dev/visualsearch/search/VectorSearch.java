@@ -27,10 +27,12 @@ public class VectorSearch {
 
     private final IndexService indexes;
     private final ClusterService clusters;
+    private final SearchConfig config;
 
-    public VectorSearch(IndexService indexes, ClusterService clusters) {
+    public VectorSearch(IndexService indexes, ClusterService clusters, SearchConfig config) {
         this.indexes = indexes;
         this.clusters = clusters;
+        this.config = config;
     }
 
     /** {@code query} is a vector of the active model (before whitening: clusters are compared with it as it is). */
@@ -64,6 +66,13 @@ public class VectorSearch {
                 if (category != null && shared) {
                     // Products other instances added are in the shared index but not in this instance's list.
                     filter = Candidates.ofCategory(category, new long[0]);
+                } else if (filter != null && filter.size() < config.exactFilterBelow()) {
+                    // A small category is scored row by row, exactly and faster than a filtered graph walk
+                    // (docs/performance.md, "Filtered search").
+                    index = indexes.exact();
+                    mode = SearchMode.exact;
+                    note = "A category of " + filter.size() + " products is searched exactly (faster and exact below "
+                            + config.exactFilterBelow() + ")";
                 }
             } else {
                 note = "No approximate index is available (" + indexes.annUnavailableReason()

@@ -50,6 +50,10 @@ public final class BenchmarkSuite {
             DuplicatesBench.run(args[0].equals("duplicates-timing"));
             return;
         }
+        if (args.length > 0 && args[0].equals("filters")) {
+            FilterBench.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("text")) {
             TextBench.run();
             return;

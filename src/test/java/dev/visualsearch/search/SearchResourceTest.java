@@ -100,6 +100,19 @@ class SearchResourceTest {
     }
 
     @Test
+    void anApproximateSearchInASmallCategoryIsAnsweredExactlyAndSaysSo() {
+        JsonPath ann = searchWith(firstShoe).multiPart("mode", "ann").multiPart("k", "3").multiPart("category", shoes)
+                .post("/api/search").then().statusCode(200).extract().jsonPath();
+        JsonPath exact = searchWith(firstShoe).multiPart("mode", "exact").multiPart("k", "3")
+                .multiPart("category", shoes).post("/api/search").then().statusCode(200).extract().jsonPath();
+        assertEquals("ann", ann.getString("requestedMode"));
+        assertEquals("exact", ann.getString("mode"));
+        assertTrue(ann.getString("note").contains("A category of 5 products is searched exactly")
+                || ann.getString("note").contains("No approximate index"), ann.getString("note"));
+        assertEquals(exact.getList("results.productId", Long.class), ann.getList("results.productId", Long.class));
+    }
+
+    @Test
     void productsAreSearchableOnCreateAndGoneOnDelete() {
         byte[] image = TestImages.png(UUID.randomUUID().getMostSignificantBits());
         long id = ApiFixtures.createProduct(image, "Fresh", lamps);
