@@ -48,7 +48,7 @@ public interface SearchConfig {
     /**
      * An approximate search within a category smaller than this scores the category's products exactly instead: at
      * these sizes the exact scan is as fast and exact (measured: docs/performance.md, "Filtered search": 1,002 rows
-     * in 0.30 ms against 0.54 ms for filtered HNSW; 10,108 rows in 10 ms against 1.4 ms for filtered IVF).
+     * in 0.2-0.3 ms against 0.5-0.7 ms for filtered HNSW; 10,108 rows in 10-11 ms against 1.4-2.8 ms for IVF).
      */
     @WithDefault("2000")
     int exactFilterBelow();

@@ -3,7 +3,6 @@ package dev.visualsearch.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.visualsearch.index.Candidates;
-import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.VectorIndex;
 import dev.visualsearch.index.exact.ExactIndex;
 import dev.visualsearch.index.faiss.FaissIndex;
@@ -12,7 +11,6 @@ import dev.visualsearch.support.SampleEmbeddings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,34 +101,11 @@ final class FilterBench {
     private static Map<String, Object> row(String name, VectorIndex index, float[] queries, Candidates category,
                                            List<Set<Long>> truth, int size) {
         boolean record = truth.isEmpty();
-        float[] q = new float[DIM];
-        for (int i = 0; i < 10; i++) {
-            System.arraycopy(queries, i * DIM, q, 0, DIM);
-            index.search(q, 10, category);
-        }
-        double[] ms = new double[QUERIES];
-        int found = 0;
-        for (int i = 0; i < QUERIES; i++) {
-            System.arraycopy(queries, i * DIM, q, 0, DIM);
-            long t = System.nanoTime();
-            List<Hit> hits = index.search(q, 10, category);
-            ms[i] = (System.nanoTime() - t) / 1e6;
-            Set<Long> got = new HashSet<>();
-            hits.forEach(h -> got.add(h.id()));
-            if (record) {
-                truth.add(got);
-            } else {
-                found += (int) got.stream().filter(truth.get(i)::contains).count();
-            }
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("backend", name);
-        row.put("vectors", size);
+        Map<String, Object> row = IndexBench.measure(name, index, queries, QUERIES, category, record ? null : truth,
+                record ? truth : null, 0, 0, size);
+        row.remove("buildSeconds"); // built once per backend, not timed here
+        row.remove("bytesPerVector");
         row.put("categorySize", category.size());
-        row.put("p50Ms", Stats.round(Stats.percentile(ms, 50), 3));
-        row.put("p95Ms", Stats.round(Stats.percentile(ms, 95), 3));
-        row.put("recallAt10", record ? 1.0 : Stats.round(found / (10.0 * QUERIES), 4));
-        System.out.println("  " + row);
         return row;
     }
 }

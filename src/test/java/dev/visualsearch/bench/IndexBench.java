@@ -1,5 +1,6 @@
 package dev.visualsearch.bench;
 
+import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
 import dev.visualsearch.index.VectorIndex;
 import dev.visualsearch.index.exact.ExactIndex;
@@ -91,17 +92,25 @@ final class IndexBench {
     static Map<String, Object> measure(String name, VectorIndex index, float[] queryVectors, int queries,
                                                List<Set<Long>> truth, List<Set<Long>> recordTruth,
                                                double buildSeconds, double bytesPerVector, int size) {
+        return measure(name, index, queryVectors, queries, null, truth, recordTruth, buildSeconds, bytesPerVector,
+                size);
+    }
+
+    /** One backend's row; {@code filter} (null: none) is passed to every search. */
+    static Map<String, Object> measure(String name, VectorIndex index, float[] queryVectors, int queries,
+                                       Candidates filter, List<Set<Long>> truth, List<Set<Long>> recordTruth,
+                                       double buildSeconds, double bytesPerVector, int size) {
         float[] q = new float[DIM];
         for (int i = 0; i < Math.min(20, queries); i++) {
             System.arraycopy(queryVectors, i * DIM, q, 0, DIM);
-            index.search(q, 10, null);
+            index.search(q, 10, filter);
         }
         double[] ms = new double[queries];
         int found = 0;
         for (int i = 0; i < queries; i++) {
             System.arraycopy(queryVectors, i * DIM, q, 0, DIM);
             long t = System.nanoTime();
-            List<Hit> hits = index.search(q, 10, null);
+            List<Hit> hits = index.search(q, 10, filter);
             ms[i] = (System.nanoTime() - t) / 1e6;
             Set<Long> got = new HashSet<>();
             hits.forEach(h -> got.add(h.id()));
