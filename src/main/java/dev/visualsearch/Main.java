@@ -2,6 +2,7 @@ package dev.visualsearch;
 
 import dev.visualsearch.common.database.EmbeddedPostgresServer;
 import dev.visualsearch.embedding.OneDnnCap;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
@@ -29,6 +30,14 @@ public final class Main {
     private static void exit(int code, Throwable failure) {
         if (OneDnnCap.relaunchRequested()) {
             System.exit(relaunchCapped());
+        }
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // Dev mode stops the application for every live reload and starts it again in this JVM: exiting here
+            // would end the dev session at the first edit.
+            if (failure != null) {
+                say("The service stopped: " + failure);
+            }
+            return;
         }
         if (failure != null) {
             say("The service stopped: " + failure);

@@ -6,6 +6,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -21,7 +23,9 @@ public class Product {
     public String title;
     public String category;
     public BigDecimal price;
+    // char(64) in the schema (V1): typed CHAR here too, or dev mode's schema check after a live reload complains
     @Column(name = "image_hash", columnDefinition = "char(64)")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String imageHash;
     public String imagePath;
     public String imageFormat;
