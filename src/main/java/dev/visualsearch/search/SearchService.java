@@ -143,7 +143,6 @@ public class SearchService {
                 searchMs), embedded, null, null, found.embedMs());
     }
 
-
     public Uni<SearchResponse> similarTo(long productId, Query query, long startNanos) {
         UUID queryId = UUID.randomUUID();
         // The stored vector is the model's (the index may hold it whitened); other instances' products are there too.
