@@ -313,6 +313,16 @@ final class BenchReport {
         return String.format(java.util.Locale.ROOT, "%.1f %%", ((Number) fraction).doubleValue() * 100);
     }
 
+    /** Writes a mode's results as indented JSON to {@code target/bench/<name>}, the file the docs point to. */
+    static Path writeJson(String name, Object results) throws IOException {
+        Path file = Path.of("target/bench", name);
+        Files.createDirectories(file.getParent());
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), results);
+        return file;
+    }
+
     static void replaceSection(Path file, String title, String name, String body) throws IOException {
         String begin = "<!-- bench:" + name + ":begin -->";
         String end = "<!-- bench:" + name + ":end -->";

@@ -32,6 +32,20 @@ class BenchReportTest {
     }
 
     @Test
+    void aModesResultsAreWrittenAsJsonUnderTargetBench() throws Exception {
+        java.nio.file.Path file = BenchReport.writeJson("report-test.json", Map.of("rows", List.of(Map.of("p50Ms",
+                1.5))));
+        try {
+            assertEquals(java.nio.file.Path.of("target/bench/report-test.json"), file);
+            assertEquals(Map.of("rows", List.of(Map.of("p50Ms", 1.5))),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class));
+            assertTrue(java.nio.file.Files.readString(file).contains("\n"), "indented");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void aMissingValueFormatsAsADash() {
         assertEquals("-", BenchReport.fmt(null));
         assertEquals("12", BenchReport.fmt(12.0));

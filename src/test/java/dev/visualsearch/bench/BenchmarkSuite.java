@@ -188,10 +188,7 @@ public final class BenchmarkSuite {
         Map<String, Object> contention = ContentionBench.run(new int[] {1, 4},
                 java.time.Duration.ofSeconds(quick ? 10 : 30));
         results.put("contention", contention);
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("load.json").toFile(),
-                results);
+        BenchReport.writeJson("load.json", results);
         BenchReport.writeLoad(results, machine);
         BenchReport.writeContention(contention, machine, quick ? "load-quick" : "load");
     }
@@ -206,10 +203,7 @@ public final class BenchmarkSuite {
         System.out.println("CPU contention on " + machine.line());
         Map<String, Object> contention = ContentionBench.run(new int[] {1, 4}, java.time.Duration.ofSeconds(30));
         contention.put("machine", machine.asMap());
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(out.resolve("contention.json").toFile(), contention);
+        BenchReport.writeJson("contention.json", contention);
         BenchReport.writeContention(contention, machine, "contention");
     }
 

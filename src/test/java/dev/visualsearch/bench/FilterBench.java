@@ -1,15 +1,11 @@
 package dev.visualsearch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.VectorIndex;
 import dev.visualsearch.index.exact.ExactIndex;
 import dev.visualsearch.index.faiss.FaissIndex;
 import dev.visualsearch.index.faiss.FaissNative;
 import dev.visualsearch.support.SampleEmbeddings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +38,7 @@ final class FilterBench {
         rows.addAll(measure(100_000, true));
         rows.addAll(measure(1_000_000, false));
         results.put("rows", rows);
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("filters.json").toFile(),
-                results);
+        BenchReport.writeJson("filters.json", results);
         BenchReport.writeFilters(results, machine);
     }
 

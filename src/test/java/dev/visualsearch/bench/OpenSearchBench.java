@@ -1,7 +1,5 @@
 package dev.visualsearch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.VectorIndex;
 import dev.visualsearch.index.exact.ExactIndex;
@@ -15,8 +13,6 @@ import dev.visualsearch.support.OpenSearchCluster;
 import dev.visualsearch.support.SampleEmbeddings;
 import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestOpenSearchConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,10 +109,7 @@ final class OpenSearchBench {
         results.put("heap", OpenSearchCluster.heap());
         results.put("rows", rows);
         results.put("memory", String.join("; ", memory));
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("opensearch.json")
-                .toFile(), results);
+        BenchReport.writeJson("opensearch.json", results);
         BenchReport.writeOpenSearch(results, machine);
         System.out.println("Done: target/bench/opensearch.json, docs/performance.md");
     }

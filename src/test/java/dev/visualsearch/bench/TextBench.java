@@ -2,7 +2,6 @@ package dev.visualsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.visualsearch.support.Multipart;
 import dev.visualsearch.support.TestFiles;
 import dev.visualsearch.support.TestImages;
@@ -12,7 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,10 +93,7 @@ final class TextBench {
         } finally {
             app.close();
         }
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("text.json").toFile(),
-                results);
+        BenchReport.writeJson("text.json", results);
         BenchReport.writeText(results, machine);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     }
