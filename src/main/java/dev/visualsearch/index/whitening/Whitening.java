@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.tribuo.math.la.DenseMatrix;
 
 /**
  * PCA whitening with shrinkage, learned from the catalogue's own vectors without labels (Jegou and Chum 2012):
@@ -20,9 +19,13 @@ import org.tribuo.math.la.DenseMatrix;
  */
 public final class Whitening {
 
+    static final String PCA = "pcaw";
+
     /** Vectors learned from at most this many (a seeded sample): the covariance costs n x d^2. */
     public static final int MAX_SAMPLE = 20_000;
 
+    /** How the transform was learned: from the catalogue's own spread ({@value #PCA}) or from matching pairs. */
+    private final String kind;
     private final float[] mean;
     /** dims x d, row-major. */
     private final float[] projection;
@@ -32,14 +35,15 @@ public final class Whitening {
     private final int learnedFrom;
     private final String id;
 
-    private Whitening(float[] mean, float[] projection, int dims, double shrinkage, int learnedFrom) {
+    Whitening(String kind, float[] mean, float[] projection, int dims, double shrinkage, int learnedFrom) {
+        this.kind = kind;
         this.mean = mean;
         this.projection = projection;
         this.dims = dims;
         this.dimension = mean.length;
         this.shrinkage = shrinkage;
         this.learnedFrom = learnedFrom;
-        this.id = "pcaw" + dims + "s" + shrinkage + "-" + fingerprint(mean, projection);
+        this.id = kind + dims + "s" + shrinkage + "-" + fingerprint(mean, projection);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class Whitening {
                 centredRows[i][j] = v[j] - mu[j];
             }
         }
-        Principal principal = n <= d ? fromGram(centredRows, d) : fromCovariance(centredRows, d);
+        PrincipalDirections principal = PrincipalDirections.of(centredRows, d);
         double[] values = principal.values();
         int kept = Math.max(1, Math.min(dims, Math.min(d, n - 1)));
         double meanValue = 0;
@@ -89,7 +93,7 @@ public final class Whitening {
         for (int j = 0; j < d; j++) {
             mean[j] = (float) mu[j];
         }
-        return new Whitening(mean, projection, kept, shrinkage, n);
+        return new Whitening(PCA, mean, projection, kept, shrinkage, n);
     }
 
     /** The whitened, L2-normalised vector. */
@@ -133,6 +137,11 @@ public final class Whitening {
         return dims;
     }
 
+    /** {@code pcaw} (PCA whitening of the catalogue) or {@code lw} (learned from matching pairs, see PairWhitening). */
+    public String kind() {
+        return kind;
+    }
+
     public double shrinkage() {
         return shrinkage;
     }
@@ -143,11 +152,13 @@ public final class Whitening {
     }
 
     private static final int MAGIC = 0x56535748; // "VSWH"
-    private static final int FORMAT = 1;
+    /** Format 2 adds the kind; format 1 files are PCA whitenings. */
+    private static final int FORMAT = 2;
 
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
+        out.writeUTF(kind);
         out.writeInt(dimension);
         out.writeInt(dims);
         out.writeDouble(shrinkage);
@@ -165,9 +176,10 @@ public final class Whitening {
             throw new IOException("not a whitening file");
         }
         int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("whitening format " + format + " is not supported (expected " + FORMAT + ")");
+        if (format != 1 && format != FORMAT) {
+            throw new IOException("whitening format " + format + " is not supported (expected 1 or " + FORMAT + ")");
         }
+        String kind = format == 1 ? PCA : in.readUTF();
         int dimension = in.readInt();
         int dims = in.readInt();
         double shrinkage = in.readDouble();
@@ -180,114 +192,17 @@ public final class Whitening {
         for (int i = 0; i < projection.length; i++) {
             projection[i] = in.readFloat();
         }
-        return new Whitening(mean, projection, dims, shrinkage, learnedFrom);
+        return new Whitening(kind, mean, projection, dims, shrinkage, learnedFrom);
     }
 
-    /** Principal directions (unit length, d values each) with their variances, largest first. */
-    private record Principal(double[] values, double[][] directions) {
-    }
-
-    /** Eigen-decomposition of the d x d covariance: the cheaper route when there are more vectors than dimensions. */
-    private static Principal fromCovariance(double[][] rows, int d) {
-        double[][] covariance = new double[d][d];
-        for (double[] row : rows) {
-            for (int a = 0; a < d; a++) {
-                double ca = row[a];
-                double[] out = covariance[a];
-                for (int b = a; b < d; b++) {
-                    out[b] += ca * row[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                covariance[a][b] /= rows.length;
-                covariance[b][a] = covariance[a][b];
-            }
-        }
-        DenseMatrix.EigenDecomposition eigen = decompose(covariance);
-        double[] values = eigen.eigenvalues().toArray();
-        DenseMatrix vectors = eigen.eigenvectors(); // a copy per call: fetched once
-        Integer[] order = descending(values);
-        double[] sorted = new double[d];
-        double[][] directions = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            sorted[i] = values[order[i]];
-            for (int j = 0; j < d; j++) {
-                directions[i][j] = vectors.get(j, order[i]);
-            }
-        }
-        return new Principal(sorted, directions);
-    }
-
-    /**
-     * The same from the n x n Gram matrix when there are fewer vectors than dimensions (a small catalogue): with
-     * G = X X^T / n = V L V^T, the covariance's directions are X^T v_i / sqrt(n l_i) with the same variances.
-     */
-    private static Principal fromGram(double[][] rows, int d) {
-        int n = rows.length;
-        double[][] gram = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = a; b < n; b++) {
-                double sum = 0;
-                for (int j = 0; j < d; j++) {
-                    sum += rows[a][j] * rows[b][j];
-                }
-                gram[a][b] = sum / n;
-                gram[b][a] = gram[a][b];
-            }
-        }
-        DenseMatrix.EigenDecomposition eigen = decompose(gram);
-        double[] values = eigen.eigenvalues().toArray();
-        DenseMatrix vectors = eigen.eigenvectors(); // a copy per call: fetched once
-        Integer[] order = descending(values);
-        double[] sorted = new double[n];
-        double[][] directions = new double[n][d];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            int column = order[i];
-            sorted[i] = values[column];
-            for (int a = 0; a < n; a++) {
-                v[a] = vectors.get(a, column);
-            }
-            double norm = 0;
-            for (int j = 0; j < d; j++) {
-                double sum = 0;
-                for (int a = 0; a < n; a++) {
-                    sum += rows[a][j] * v[a];
-                }
-                directions[i][j] = sum;
-                norm += sum * sum;
-            }
-            double inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-            for (int j = 0; j < d; j++) {
-                directions[i][j] *= inverse;
-            }
-        }
-        return new Principal(sorted, directions);
-    }
-
-    private static DenseMatrix.EigenDecomposition decompose(double[][] symmetric) {
-        return DenseMatrix.createDenseMatrix(symmetric).eigenDecomposition()
-                .orElseThrow(() -> new IllegalStateException("the catalogue's covariance is not symmetric"));
-    }
-
-    private static Integer[] descending(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
-        return order;
-    }
-
-    private static List<float[]> sample(List<float[]> vectors, long seed) {
-        if (vectors.size() <= MAX_SAMPLE) {
-            return vectors;
+    /** At most {@link #MAX_SAMPLE} of {@code items}, a seeded sample in their order. */
+    static <T> List<T> sample(List<T> items, long seed) {
+        if (items.size() <= MAX_SAMPLE) {
+            return items;
         }
         Random random = new Random(seed);
-        int[] picks = random.ints(0, vectors.size()).distinct().limit(MAX_SAMPLE).sorted().toArray();
-        return Arrays.stream(picks).mapToObj(vectors::get).toList();
+        int[] picks = random.ints(0, items.size()).distinct().limit(MAX_SAMPLE).sorted().toArray();
+        return Arrays.stream(picks).mapToObj(items::get).toList();
     }
 
     private static String fingerprint(float[] mean, float[] projection) {

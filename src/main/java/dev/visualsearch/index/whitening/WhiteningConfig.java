@@ -24,6 +24,13 @@ public interface WhiteningConfig {
     @WithDefault("768")
     int dims();
 
+    /**
+     * Search in the space of the head the adapt job learned for the active model, when it has learned one, instead
+     * of the PCA whitening (docs/evaluation.md has both rows).
+     */
+    @WithDefault("true")
+    boolean head();
+
     /** Fewer stored vectors than this: no whitening (too few to learn a covariance from). */
     @WithDefault("100")
     int minVectors();

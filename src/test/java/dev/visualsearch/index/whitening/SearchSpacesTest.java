@@ -36,6 +36,10 @@ class SearchSpacesTest {
     }
 
     private SearchSpaces spaces(boolean enabled, double shrinkage, String backend) {
+        return spaces(enabled, shrinkage, backend, true);
+    }
+
+    private SearchSpaces spaces(boolean enabled, double shrinkage, String backend, boolean heads) {
         WhiteningConfig config = new WhiteningConfig() {
             public boolean enabled() {
                 return enabled;
@@ -47,6 +51,10 @@ class SearchSpacesTest {
 
             public int dims() {
                 return 768;
+            }
+
+            public boolean head() {
+                return heads;
             }
 
             public int minVectors() {
@@ -105,5 +113,41 @@ class SearchSpacesTest {
         assertTrue(spaces(true, 1.0, "local").learn("m", vectors(99, 1)).whitening().isEmpty());
         assertTrue(spaces(true, 1.0, "opensearch").learn("m", vectors(300, 1)).whitening().isEmpty());
         assertEquals("m", SearchSpace.raw("m").id());
+    }
+
+    /** A head as the adapt job learns one: pair whitening from each vector and a nudged copy of it. */
+    private static Whitening head(List<StoredVector> stored) {
+        List<float[]> catalogue = stored.stream().map(StoredVector::vector).toList();
+        Random random = new Random(5);
+        List<float[]> views = catalogue.stream().map(v -> {
+            float[] nudged = v.clone();
+            nudged[0] += (float) random.nextGaussian();
+            return nudged;
+        }).toList();
+        return PairWhitening.learn(catalogue, catalogue, views, 8, 1.0, 42);
+    }
+
+    @Test
+    void anAdoptedHeadIsTheSpaceOfEveryBuildAndOfARestartUntilAnotherModelComes() {
+        List<StoredVector> stored = vectors(300, 1);
+        SearchSpace pca = spaces(true, 1.0, "local").loadOrLearn("model-a", stored);
+        assertTrue(pca.id().contains("|pcaw"), pca.id());
+        Whitening head = head(stored);
+        spaces(true, 1.0, "local").adopt("model-a", head);
+        assertTrue(Files.exists(dir.resolve("head.bin")));
+        // The saved PCA whitening no longer fits: a restart searches in the head's space, and so does a build.
+        SearchSpace restarted = spaces(true, 1.0, "local").loadOrLearn("model-a", stored);
+        assertEquals("model-a|" + head.id(), restarted.id());
+        assertEquals(restarted.id(), spaces(true, 1.0, "local").learn("model-a", vectors(400, 2)).id());
+        // An index built in the PCA space does not fit the head's.
+        IndexDescriptor built = new IndexDescriptor("faiss:HNSW32", pca.id(), pca.dimension(16), "cosine");
+        assertFalse(built.fits(restarted.id(), restarted.dimension(16)));
+        // Another model, or heads turned off: back to a PCA whitening learned from the vectors.
+        assertTrue(spaces(true, 1.0, "local").learn("model-b", stored).id().startsWith("model-b|pcaw"));
+        assertTrue(spaces(true, 1.0, "local", false).learn("model-a", stored).id().startsWith("model-a|pcaw"));
+        // A head for vectors of another size is not used.
+        assertTrue(spaces(true, 1.0, "local").learn("model-a", vectors(300, 1).stream()
+                .map(v -> new StoredVector(v.productId(), v.category(), java.util.Arrays.copyOf(v.vector(), 12)))
+                .toList()).id().startsWith("model-a|pcaw"));
     }
 }
