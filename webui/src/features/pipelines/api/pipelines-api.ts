@@ -1,7 +1,7 @@
 import { getJson, sendJson } from '../../../lib/api-client';
 
-export type PipelineJob = 'embed' | 'text' | 'index' | 'cluster' | 'project' | 'all';
-export const PIPELINE_JOBS: PipelineJob[] = ['embed', 'text', 'index', 'cluster', 'project', 'all'];
+export type PipelineJob = 'embed' | 'text' | 'index' | 'cluster' | 'project' | 'adapt' | 'all';
+export const PIPELINE_JOBS: PipelineJob[] = ['embed', 'text', 'index', 'cluster', 'project', 'adapt', 'all'];
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface PipelineRun {

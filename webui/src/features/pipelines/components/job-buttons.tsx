@@ -8,6 +8,7 @@ const JOB_HELP: Record<PipelineJob, string> = {
   index: 'Rebuild the vector index',
   cluster: 'Re-cluster the catalogue',
   project: 'Recompute the 2-D projection',
+  adapt: 'Learn a search head from altered views of the catalogue (minutes)',
   all: 'Run every step in order',
 };
 

@@ -1,15 +1,9 @@
 package dev.visualsearch.embedding;
 
-import dev.visualsearch.catalog.Product;
-import dev.visualsearch.catalog.ProductRepository;
-import dev.visualsearch.catalog.image.ImageDecoder;
-import dev.visualsearch.catalog.image.ImageStore;
+import dev.visualsearch.catalog.ProductPictures;
 import dev.visualsearch.common.InstanceId;
 import dev.visualsearch.common.database.ReactiveWork;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,21 +29,16 @@ public class EmbedBacklogJob {
 
     private final EmbeddingRepository vectors;
     private final EmbeddingService embeddings;
-    private final ProductRepository products;
-    private final ImageStore store;
-    private final ImageDecoder decoder;
+    private final ProductPictures pictures;
     private final EmbeddingConfig config;
     private final ActiveModel model;
     private final InstanceId instance;
 
-    public EmbedBacklogJob(EmbeddingRepository vectors, EmbeddingService embeddings, ProductRepository products,
-                           ImageStore store, ImageDecoder decoder, EmbeddingConfig config, ActiveModel model,
-                           InstanceId instance) {
+    public EmbedBacklogJob(EmbeddingRepository vectors, EmbeddingService embeddings, ProductPictures pictures,
+                           EmbeddingConfig config, ActiveModel model, InstanceId instance) {
         this.vectors = vectors;
         this.embeddings = embeddings;
-        this.products = products;
-        this.store = store;
-        this.decoder = decoder;
+        this.pictures = pictures;
         this.config = config;
         this.model = model;
         this.instance = instance;
@@ -136,18 +125,10 @@ public class EmbedBacklogJob {
     }
 
     private int embedBatch(List<Long> ids, List<String> failures) {
-        List<Product> batch = ReactiveWork.await(() -> Panache.withSession(() -> products.list("id in ?1", ids)));
-        List<EmbeddingService.ProductImage> images = new ArrayList<>();
-        for (Product product : batch) {
-            try {
-                byte[] bytes = Files.readAllBytes(store.original(product.imagePath));
-                images.add(new EmbeddingService.ProductImage(product.id, product.category,
-                        decoder.decode(bytes).rgb()));
-            } catch (IOException | RuntimeException e) {
-                failures.add("product " + product.id + ": " + e.getMessage());
-                LOG.warnf("Product %d cannot be embedded: %s", product.id, e.getMessage());
-            }
-        }
+        ProductPictures.Read read = pictures.read(ids);
+        failures.addAll(read.failures());
+        List<EmbeddingService.ProductImage> images = read.pictures().stream()
+                .map(p -> new EmbeddingService.ProductImage(p.productId(), p.category(), p.image())).toList();
         embeddings.embedProducts(images);
         return images.size();
     }

@@ -42,9 +42,19 @@ public class EmbeddingService {
         return slots.timed(() -> model.get().embed(image));
     }
 
+    /** The vectors of several images in one forward pass, stored nowhere (the adapt job's altered views). */
+    public float[][] embedAll(List<BufferedImage> images) {
+        return images.isEmpty() ? new float[0][] : slots.run(() -> model.get().embed(images));
+    }
+
     /** A product's stored vector under the active model, when it has one (reactive: no blocking). */
     public Uni<Optional<float[]>> storedVector(long productId) {
         return vectors.vector(productId, model.id());
+    }
+
+    /** Every product's stored vector under the active model (reactive). */
+    public Uni<List<EmbeddingRepository.StoredVector>> storedVectors() {
+        return vectors.all(model.id());
     }
 
     public EmbeddingModel model() {

@@ -6,10 +6,12 @@ import java.util.Locale;
 
 /**
  * The jobs a pipeline run can execute. {@code all} runs embed, text, index, cluster and project in that order;
- * {@code text} gives products their text vectors (titles and categories) and reloads the text index.
+ * {@code text} gives products their text vectors (titles and categories) and reloads the text index; {@code adapt}
+ * learns a head from altered views of the catalogue and rebuilds the index in its space (on demand only: it embeds
+ * every sampled product several times).
  */
 public enum PipelineJob {
-    embed, text, index, cluster, project, all;
+    embed, text, index, cluster, project, adapt, all;
 
     public static PipelineJob parse(String value) {
         if (value == null || value.isBlank()) {

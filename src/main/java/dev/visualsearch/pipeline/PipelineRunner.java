@@ -1,5 +1,6 @@
 package dev.visualsearch.pipeline;
 
+import dev.visualsearch.adapt.AdaptJob;
 import dev.visualsearch.analytics.ProjectionService;
 import dev.visualsearch.cluster.ClusterService;
 import dev.visualsearch.common.Workers;
@@ -40,11 +41,14 @@ public class PipelineRunner {
     private final ClusterService clusters;
     private final ProjectionService projections;
     private final PipelineChanges changes;
+    private final AdaptJob adapt;
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
     private final ExecutorService worker = Workers.singleThread("pipeline");
 
     public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, TextBacklogJob text, IndexService indexes,
-                          ClusterService clusters, ProjectionService projections, PipelineChanges changes) {
+                          ClusterService clusters, ProjectionService projections, PipelineChanges changes,
+                          AdaptJob adapt) {
+        this.adapt = adapt;
         this.runs = runs;
         this.embed = embed;
         this.text = text;
@@ -102,6 +106,7 @@ public class PipelineRunner {
                 case index -> runIndex(progress);
                 case cluster -> runCluster(progress);
                 case project -> runProject(progress);
+                case adapt -> runAdapt(progress);
                 case all -> onlyChanged ? runChanged(progress) : String.join("; ", runEmbed(progress.scaled(0, 0.45)),
                         runText(progress.scaled(0.45, 0.5)), runIndex(progress.scaled(0.5, 0.55)),
                         runCluster(progress.scaled(0.55, 0.7)), runProject(progress.scaled(0.7, 1)));
@@ -144,6 +149,15 @@ public class PipelineRunner {
     private String runIndex(Progress progress) {
         int size = indexes.rebuild(percent -> progress.report(percent / 100.0, "Building the index"));
         return "Index rebuilt with " + size + " vectors";
+    }
+
+    private String runAdapt(Progress progress) {
+        AdaptJob.Result result = adapt.run(progress::report);
+        return String.format(Locale.ROOT, "Learned the head %s from %d altered views of %d products (embedding %d ms,"
+                + " learning %d ms); index rebuilt in its space with %d vectors%s", result.headId(), result.views(),
+                result.products(), result.embedMs(), result.learnMs(), result.indexed(), result.failures().isEmpty()
+                        ? "" : "; " + result.failures().size() + " image(s) unreadable: "
+                        + String.join("; ", result.failures()));
     }
 
     private String runCluster(Progress progress) {

@@ -1,0 +1,132 @@
+package dev.visualsearch.adapt;
+
+import dev.visualsearch.catalog.ProductPictures;
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.embedding.EmbeddingConfig;
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.embedding.EmbeddingService;
+import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.whitening.PairWhitening;
+import dev.visualsearch.index.whitening.SearchSpaces;
+import dev.visualsearch.index.whitening.Whitening;
+import dev.visualsearch.index.whitening.WhiteningConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The pipeline's adapt job: embeds seeded, altered views of (a sample of) the catalogue with the frozen backbone,
+ * learns the head that maps a product and its views close together ({@link PairWhitening}), saves it with the
+ * index's search space and rebuilds the index in it. Blocking. Same catalogue, same seed: the same views, the same
+ * head, the same head id.
+ */
+@ApplicationScoped
+public class AdaptJob {
+
+    /** What a run did. */
+    public record Result(String headId, int products, int views, long embedMs, long learnMs, int indexed,
+                         List<String> failures) {
+    }
+
+    /** Products whose views are drawn together (each other's clutter), so memory stays one batch. */
+    static final int BATCH = 32;
+
+    private static final Logger LOG = Logger.getLogger(AdaptJob.class);
+
+    private final EmbeddingService embeddings;
+    private final ProductPictures pictures;
+    private final SearchSpaces spaces;
+    private final IndexService indexes;
+    private final AdaptConfig config;
+    private final WhiteningConfig whitening;
+    private final EmbeddingConfig embedding;
+
+    public AdaptJob(EmbeddingService embeddings, ProductPictures pictures, SearchSpaces spaces, IndexService indexes,
+                    AdaptConfig config, WhiteningConfig whitening, EmbeddingConfig embedding) {
+        this.embeddings = embeddings;
+        this.pictures = pictures;
+        this.spaces = spaces;
+        this.indexes = indexes;
+        this.config = config;
+        this.whitening = whitening;
+        this.embedding = embedding;
+    }
+
+    public Result run(BiConsumer<Double, String> progress) {
+        if (!spaces.whitens() || !whitening.head()) {
+            throw new IllegalStateException("The adapt head is only searched in by this instance's own index with "
+                    + "whitening and heads on (app.index.backend=local, app.index.whitening.enabled=true, "
+                    + "app.index.whitening.head=true)");
+        }
+        String modelId = embeddings.model().id();
+        List<StoredVector> stored = ReactiveWork.await(embeddings::storedVectors);
+        if (stored.size() < Math.max(2, whitening.minVectors())) {
+            throw new IllegalStateException("The adapt job needs at least " + Math.max(2, whitening.minVectors())
+                    + " embedded products (app.index.whitening.min-vectors); the catalogue has " + stored.size());
+        }
+        Map<Long, float[]> byId = stored.stream().collect(Collectors.toMap(StoredVector::productId,
+                StoredVector::vector, (a, b) -> a));
+        List<Long> sample = sample(stored);
+        ProductViews views = new ProductViews(config.seed());
+        List<float[]> anchors = new ArrayList<>();
+        List<float[]> viewed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        int perProduct = Math.max(1, config.views());
+        for (int from = 0; from < sample.size(); from += BATCH) {
+            ProductPictures.Read read = pictures.read(sample.subList(from, Math.min(sample.size(), from + BATCH)));
+            failures.addAll(read.failures());
+            List<Long> ids = read.pictures().stream().map(ProductPictures.Picture::productId).toList();
+            List<BufferedImage> altered = views.views(ids,
+                    read.pictures().stream().map(ProductPictures.Picture::image).toList(), perProduct);
+            int step = Math.max(1, embedding.batchSize());
+            for (int i = 0; i < altered.size(); i += step) {
+                for (float[] vector : embeddings.embedAll(altered.subList(i, Math.min(altered.size(), i + step)))) {
+                    viewed.add(vector);
+                }
+            }
+            ids.forEach(id -> {
+                for (int v = 0; v < perProduct; v++) {
+                    anchors.add(byId.get(id));
+                }
+            });
+            int done = Math.min(sample.size(), from + BATCH);
+            progress.accept(0.9 * done / sample.size(), "Embedded " + viewed.size() + " altered views of " + done
+                    + " of " + sample.size() + " products");
+        }
+        long embedMs = (System.nanoTime() - start) / 1_000_000;
+        if (anchors.isEmpty()) {
+            throw new IllegalStateException("No product image could be read: " + String.join("; ", failures));
+        }
+        start = System.nanoTime();
+        Whitening head = PairWhitening.learn(stored.stream().map(StoredVector::vector).toList(), anchors, viewed,
+                whitening.dims(), config.shrinkage(), config.seed());
+        long learnMs = (System.nanoTime() - start) / 1_000_000;
+        spaces.adopt(modelId, head);
+        LOG.infof("Learned the adapt head %s from %d views of %d products (embedding %d ms, learning %d ms)",
+                head.id(), viewed.size(), anchors.size() / perProduct, embedMs, learnMs);
+        progress.accept(0.9, "Learned the head " + head.id() + "; rebuilding the index in its space");
+        int indexed = indexes.rebuild(percent -> progress.accept(0.9 + 0.1 * percent / 100.0,
+                "Rebuilding the index in the head's space"));
+        return new Result(head.id(), anchors.size() / perProduct, viewed.size(), embedMs, learnMs, indexed, failures);
+    }
+
+    /** At most {@code max-products} ids, a seeded sample, in id order. */
+    private List<Long> sample(List<StoredVector> stored) {
+        List<Long> ids = stored.stream().map(StoredVector::productId).sorted().toList();
+        if (ids.size() <= config.maxProducts()) {
+            return ids;
+        }
+        List<Long> shuffled = new ArrayList<>(ids);
+        java.util.Collections.shuffle(shuffled, new Random(config.seed()));
+        return shuffled.subList(0, Math.max(1, config.maxProducts())).stream().sorted(Comparator.naturalOrder())
+                .toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.visualsearch.adapt;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.visualsearch.support.ApiFixtures;
+import dev.visualsearch.support.TestImages;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapt job on a small catalogue of products shot on white, with the real default model: it learns a head from
+ * altered views, the index is rebuilt in the head's space (its id is part of the space id every vector and index
+ * records), and the same catalogue gives the same head twice.
+ */
+@QuarkusTest
+@TestProfile(AdaptJobTest.SmallCatalogue.class)
+class AdaptJobTest {
+
+    /** A fresh service and database with its own index folder; whitening from 10 products, 2 views each. */
+    public static class SmallCatalogue implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("app.index.dir", "target/test-data/adapt-index",
+                    "app.index.whitening.min-vectors", "10",
+                    "app.adapt.views", "2",
+                    "app.adapt.max-products", "12");
+        }
+    }
+
+    private static final Pattern HEAD = Pattern.compile("Learned the head (lw\\S+) from (\\d+) altered views of (\\d+) products");
+
+    /** A coloured shape on white, as a catalogue shot. */
+    private static byte[] shot(long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 160, 160);
+        for (int i = 0; i < 3; i++) {
+            g.setColor(new Color(random.nextInt(0xFFFFFF)));
+            int x = 30 + random.nextInt(40);
+            int y = 30 + random.nextInt(40);
+            if (random.nextBoolean()) {
+                g.fillOval(x, y, 30 + random.nextInt(50), 30 + random.nextInt(50));
+            } else {
+                g.fillRect(x, y, 30 + random.nextInt(50), 30 + random.nextInt(50));
+            }
+        }
+        g.dispose();
+        return TestImages.encode(image, "png");
+    }
+
+    private static JsonPath adapt() {
+        String runId = given().contentType("application/json").body("{\"job\":\"adapt\"}")
+                .post("/api/pipeline/runs").then().statusCode(202).extract().jsonPath().getString("runId");
+        return ApiFixtures.awaitRun(runId);
+    }
+
+    @Test
+    void theAdaptJobLearnsAHeadTheIndexSearchesInAndLearnsTheSameOneAgain() {
+        ApiFixtures.awaitIndexReady();
+        String before = given().get("/api/index/status").then().statusCode(200).extract().jsonPath()
+                .getString("whitening");
+        // Too small a catalogue is refused with a reason, and nothing changes.
+        JsonPath tooSmall = adapt();
+        assertEquals("failed", tooSmall.getString("status"), tooSmall.prettify());
+        assertTrue(tooSmall.getString("error").contains("at least 10 embedded products"), tooSmall.prettify());
+
+        long first = 0;
+        for (int i = 0; i < 14; i++) {
+            long id = ApiFixtures.createProduct(shot(9100 + i), "Shape " + i, i % 2 == 0 ? "Round" : "Square");
+            first = first == 0 ? id : first;
+        }
+        JsonPath run = adapt();
+        assertEquals("succeeded", run.getString("status"), run.prettify());
+        Matcher learned = HEAD.matcher(run.getString("message"));
+        assertTrue(learned.find(), run.getString("message"));
+        assertEquals("24", learned.group(2), "2 views of each of the 12 sampled products");
+        assertEquals("12", learned.group(3));
+        String head = learned.group(1);
+        assertTrue(run.getString("message").contains("index rebuilt in its space with 14 vectors"), run.prettify());
+
+        JsonPath status = given().get("/api/index/status").then().statusCode(200).extract().jsonPath();
+        assertEquals(head, status.getString("whitening"));
+        assertNotEquals(before, head);
+        JsonPath embedded = given().multiPart("image", "q.png", shot(9100), "image/png").post("/api/embed")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(embedded.getString("space").endsWith("|" + head), embedded.getString("space"));
+        // The product's own picture finds it first in the head's space.
+        JsonPath found = given().multiPart("image", "q.png", shot(9100), "image/png").multiPart("k", "3")
+                .post("/api/search").then().statusCode(200).extract().jsonPath();
+        assertEquals(first, found.getLong("results[0].productId"), found.prettify());
+
+        // Deterministic: the same catalogue and seed give the same views and so the same head.
+        JsonPath again = adapt();
+        assertEquals("succeeded", again.getString("status"), again.prettify());
+        Matcher relearned = HEAD.matcher(again.getString("message"));
+        assertTrue(relearned.find(), again.getString("message"));
+        assertEquals(head, relearned.group(1));
+    }
+}
