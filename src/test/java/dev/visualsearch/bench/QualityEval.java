@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.visualsearch.adapt.ProductViews;
 import dev.visualsearch.bench.RankingMetrics.Query;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.embedding.ImagePreprocessor;
@@ -16,6 +17,7 @@ import dev.visualsearch.embedding.framing.Framing;
 import dev.visualsearch.embedding.pooling.Pooling;
 import dev.visualsearch.embedding.tfjs.TfjsArchive;
 import dev.visualsearch.embedding.tfjs.TfjsGraph;
+import dev.visualsearch.index.whitening.PairWhitening;
 import dev.visualsearch.index.whitening.Whitening;
 import dev.visualsearch.support.Fixtures;
 import dev.visualsearch.support.TestDecoders;
@@ -77,6 +79,12 @@ public final class QualityEval {
         {"default descriptor + framing + whitening s=3.0", "mixed5|6-rmac +object framing +whitening s=3.0"},
         {"default + alpha query expansion (n=3, alpha=3)", DEFAULT + " +alpha-QE"},
         {"default + database-side augmentation (n=3, alpha=3)", DEFAULT + " +DBA"},
+        {"default descriptor + framing + adapt head (pairs of views), s=0.5",
+            "mixed5|6-rmac +object framing +adapt s=0.5"},
+        {"default descriptor + framing + adapt head (pairs of views), s=1.0",
+            "mixed5|6-rmac +object framing +adapt s=1.0"},
+        {"default descriptor + framing + adapt head (pairs of views), s=2.0",
+            "mixed5|6-rmac +object framing +adapt s=2.0"},
     };
 
     /** The descriptors computed from one forward pass (mixed4..mixed6 outputs). */
@@ -163,12 +171,47 @@ public final class QualityEval {
                                 unsold.isEmpty() ? new float[0][] : apply(w, unsold.get(descriptor)));
                         if (framing.equals("object")) {
                             feedback(rows, set, wq, wg);
+                            adapted(rows, graph, set, base, g, q);
                         }
                     }
                 }
             }
         }
         return rows;
+    }
+
+    /** Views per gallery image the adapt rows learn from, and the shrinkages tried. */
+    private static final int VIEWS = 3;
+    private static final double[] ADAPT_SHRINKAGE = {0.5, 1.0, 2.0};
+
+    /**
+     * The adapt job's head on the default descriptor: pair whitening learned from the gallery and seeded altered
+     * views of it ({@code ProductViews}, the job's own code, batches of 32), never from the queries or labels.
+     */
+    private static void adapted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base, float[][] g,
+                                float[][] q) throws IOException {
+        ProductViews views = new ProductViews(SEED);
+        List<BufferedImage> altered = new ArrayList<>();
+        for (int start = 0; start < set.gallery().size(); start += 32) {
+            int end = Math.min(set.gallery().size(), start + 32);
+            List<Long> ids = java.util.stream.LongStream.range(start, end).boxed().toList();
+            altered.addAll(views.views(ids, set.gallery().subList(start, end), VIEWS));
+        }
+        float[][] v = vectors(graph, set.galleryKey() + "-views" + VIEWS, altered, "object").get("mixed5|6-rmac");
+        List<float[]> anchors = new ArrayList<>();
+        for (float[] vector : g) {
+            for (int i = 0; i < VIEWS; i++) {
+                anchors.add(vector);
+            }
+        }
+        for (double shrinkage : ADAPT_SHRINKAGE) {
+            long start = System.nanoTime();
+            Whitening head = PairWhitening.learn(Arrays.asList(g), anchors, Arrays.asList(v), Integer.MAX_VALUE,
+                    shrinkage, SEED);
+            System.out.printf("%s: adapt head s=%s learned in %.1f s%n", set.name(), shrinkage,
+                    (System.nanoTime() - start) / 1e9);
+            row(rows, base + " +adapt s=" + shrinkage, set, apply(head, q), apply(head, g));
+        }
     }
 
     /** Relevance feedback on the default: R@1 with and without one good result marked (see FeedbackEval). */
