@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * Frames the product when it stands on a plain background, as catalogue shots and cut-outs do (transparency has
@@ -34,12 +35,11 @@ public final class ObjectFraming implements Framing {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        int[] border = border(rgb, width, height);
-        int background = median(border);
-        long plain = Arrays.stream(border).filter(p -> near(p, background)).count();
-        if (plain < PLAIN_BORDER * border.length) {
+        OptionalInt plain = plainBackground(rgb, width, height);
+        if (plain.isEmpty()) {
             return Framed.whole(image);
         }
+        int background = plain.getAsInt();
         int minX = width;
         int minY = height;
         int maxX = -1;
@@ -79,6 +79,17 @@ public final class ObjectFraming implements Framing {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The background colour (the border's median) when at least {@link #PLAIN_BORDER} of the border matches it;
+     * empty on a busy background. What framing, object proposals and cut-outs all call a plain background.
+     */
+    static OptionalInt plainBackground(int[] rgb, int width, int height) {
+        int[] border = border(rgb, width, height);
+        int background = median(border);
+        long plain = Arrays.stream(border).filter(p -> near(p, background)).count();
+        return plain < PLAIN_BORDER * border.length ? OptionalInt.empty() : OptionalInt.of(background);
     }
 
     /** The outermost ring of pixels, two deep (one deep for tiny images). */

@@ -3,9 +3,9 @@ package dev.visualsearch.embedding.framing;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Proposes the regions of an image that hold separate objects ("shop the look"), for images on a plain background
@@ -40,12 +40,11 @@ public final class ObjectProposals {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        int[] border = ObjectFraming.border(rgb, width, height);
-        int background = ObjectFraming.median(border);
-        long plain = Arrays.stream(border).filter(p -> ObjectFraming.near(p, background)).count();
-        if (plain < ObjectFraming.PLAIN_BORDER * border.length) {
+        OptionalInt plain = ObjectFraming.plainBackground(rgb, width, height);
+        if (plain.isEmpty()) {
             return List.of();
         }
+        int background = plain.getAsInt();
         double scale = Math.min(1.0, GRID / (double) Math.max(width, height));
         int gw = Math.max(1, (int) Math.round(width * scale));
         int gh = Math.max(1, (int) Math.round(height * scale));

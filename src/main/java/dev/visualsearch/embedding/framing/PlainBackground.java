@@ -1,8 +1,8 @@
 package dev.visualsearch.embedding.framing;
 
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The object of an image shot on a plain background, cut out: the background colour and the test for a plain
@@ -21,12 +21,11 @@ public final class PlainBackground {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        int[] border = ObjectFraming.border(rgb, width, height);
-        int background = ObjectFraming.median(border);
-        long plain = Arrays.stream(border).filter(p -> ObjectFraming.near(p, background)).count();
-        if (plain < ObjectFraming.PLAIN_BORDER * border.length) {
+        OptionalInt plain = ObjectFraming.plainBackground(rgb, width, height);
+        if (plain.isEmpty()) {
             return Optional.empty();
         }
+        int background = plain.getAsInt();
         int[] argb = new int[rgb.length];
         long object = 0;
         for (int i = 0; i < rgb.length; i++) {

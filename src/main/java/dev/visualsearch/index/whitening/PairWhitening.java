@@ -32,15 +32,7 @@ public final class PairWhitening {
         List<float[]> sample = Whitening.sample(catalogue, seed);
         int d = sample.get(0).length;
         int n = sample.size();
-        double[] mu = new double[d];
-        for (float[] v : sample) {
-            for (int j = 0; j < d; j++) {
-                mu[j] += v[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mu[j] /= n;
-        }
+        double[] mu = Whitening.mean(sample, d);
         Shrink shrink = Shrink.learn(differences(anchors, views, d, seed), d, shrinkage);
         double[][] shrunk = new double[n][];
         double[] centred = new double[d];
@@ -53,25 +45,16 @@ public final class PairWhitening {
         }
         PrincipalDirections spread = PrincipalDirections.of(shrunk, d);
         int kept = Math.max(1, Math.min(dims, Math.min(d, n - 1)));
-        double meanValue = 0;
-        for (int i = 0; i < kept; i++) {
-            meanValue += Math.max(spread.values()[i], 0);
-        }
-        meanValue /= kept;
+        double[] scales = Whitening.scales(spread.values(), kept, shrinkage);
         float[] projection = new float[kept * d];
         for (int i = 0; i < kept; i++) {
-            double scale = 1 / Math.sqrt(Math.max(spread.values()[i], 0) + shrinkage * meanValue + 1e-12);
             // P1 is symmetric, so the row (R P1)_i is P1 applied to the i-th direction.
             double[] row = shrink.apply(spread.directions()[i]);
             for (int j = 0; j < d; j++) {
-                projection[i * d + j] = (float) (row[j] * scale);
+                projection[i * d + j] = (float) (row[j] * scales[i]);
             }
         }
-        float[] mean = new float[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = (float) mu[j];
-        }
-        return new Whitening(KIND, mean, projection, kept, shrinkage, n);
+        return new Whitening(KIND, Whitening.toFloats(mu), projection, kept, shrinkage, n);
     }
 
     private static double[][] differences(List<float[]> anchors, List<float[]> views, int d, long seed) {

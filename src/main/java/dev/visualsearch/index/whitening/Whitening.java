@@ -57,15 +57,7 @@ public final class Whitening {
         List<float[]> sample = sample(vectors, seed);
         int d = sample.get(0).length;
         int n = sample.size();
-        double[] mu = new double[d];
-        for (float[] v : sample) {
-            for (int j = 0; j < d; j++) {
-                mu[j] += v[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mu[j] /= n;
-        }
+        double[] mu = mean(sample, d);
         double[][] centredRows = new double[n][d];
         for (int i = 0; i < n; i++) {
             float[] v = sample.get(i);
@@ -76,24 +68,51 @@ public final class Whitening {
         PrincipalDirections principal = PrincipalDirections.of(centredRows, d);
         double[] values = principal.values();
         int kept = Math.max(1, Math.min(dims, Math.min(d, n - 1)));
+        double[] scales = scales(values, kept, shrinkage);
+        float[] projection = new float[kept * d];
+        for (int i = 0; i < kept; i++) {
+            double[] direction = principal.directions()[i];
+            for (int j = 0; j < d; j++) {
+                projection[i * d + j] = (float) (direction[j] * scales[i]);
+            }
+        }
+        return new Whitening(PCA, toFloats(mu), projection, kept, shrinkage, n);
+    }
+
+    /** The mean of {@code vectors} (d values each). */
+    static double[] mean(List<float[]> vectors, int d) {
+        double[] mu = new double[d];
+        for (float[] v : vectors) {
+            for (int j = 0; j < d; j++) {
+                mu[j] += v[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mu[j] /= vectors.size();
+        }
+        return mu;
+    }
+
+    /** (lambda_i + s * mean(lambda))^(-1/2) for the first {@code kept} variances: the shrunk whitening scale. */
+    static double[] scales(double[] values, int kept, double shrinkage) {
         double meanValue = 0;
         for (int i = 0; i < kept; i++) {
             meanValue += Math.max(values[i], 0);
         }
         meanValue /= kept;
-        float[] projection = new float[kept * d];
+        double[] scales = new double[kept];
         for (int i = 0; i < kept; i++) {
-            double scale = 1 / Math.sqrt(Math.max(values[i], 0) + shrinkage * meanValue + 1e-12);
-            double[] direction = principal.directions()[i];
-            for (int j = 0; j < d; j++) {
-                projection[i * d + j] = (float) (direction[j] * scale);
-            }
+            scales[i] = 1 / Math.sqrt(Math.max(values[i], 0) + shrinkage * meanValue + 1e-12);
         }
-        float[] mean = new float[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = (float) mu[j];
+        return scales;
+    }
+
+    static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int j = 0; j < values.length; j++) {
+            out[j] = (float) values[j];
         }
-        return new Whitening(PCA, mean, projection, kept, shrinkage, n);
+        return out;
     }
 
     /** The whitened, L2-normalised vector. */
