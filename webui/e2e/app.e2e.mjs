@@ -277,12 +277,17 @@ test('upload a slightly altered copy of a product: the upload warns, the duplica
 
 test('start the whole pipeline and watch it finish', async () => {
   await page.goto(`${BASE}/pipelines`);
+  // Follow the run this click started, not the first row: an earlier `all` run (the start-up catch-up) can be
+  // first and succeeded before the list shows the new one.
+  const started = page.waitForResponse((r) => r.url().endsWith('/api/pipeline/runs')
+    && r.request().method() === 'POST');
   await page.getByTestId('pipeline-start-all').click();
-  const row = page.locator('[data-testid="pipeline-run-row"]').first();
-  await page.waitForFunction(() => {
-    const first = document.querySelector('[data-testid="pipeline-run-row"]');
-    return first?.getAttribute('data-status') === 'succeeded' && first.textContent?.includes('all');
-  }, null, { timeout: 180_000 });
+  const { runId } = await (await started).json();
+  const row = page.locator(`[data-testid="pipeline-run-row"][data-run-id="${runId}"]`);
+  await page.waitForFunction((id) => {
+    const mine = document.querySelector(`[data-testid="pipeline-run-row"][data-run-id="${id}"]`);
+    return mine?.getAttribute('data-status') === 'succeeded' && mine.textContent?.includes('all');
+  }, runId, { timeout: 180_000 });
   assert.equal(await row.getAttribute('data-status'), 'succeeded');
   await page.getByTestId('index-status').waitFor();
   // The rebuilt ANN index measured its recall against the exact one and says at which depth.
