@@ -24,6 +24,7 @@ class ArchitectureTest {
         {"embedding", "dev.visualsearch.embedding.djl.."},
         {"embedding", "dev.visualsearch.embedding.tfjs.."},
         {"embedding", "dev.visualsearch.embedding.torchscript.."},
+        {"embedding", "dev.visualsearch.embedding.onnx.."},
     };
 
     private static JavaClasses classes;

@@ -2,7 +2,10 @@ package dev.visualsearch.embedding;
 
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.framing.ForegroundMask;
 import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.framing.SalientFraming;
+import dev.visualsearch.embedding.onnx.IsNetMask;
 import dev.visualsearch.embedding.pooling.Pooling;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
@@ -29,8 +32,14 @@ public class ActiveModel {
     /** The default model's self-check cosine once it passed (NaN: not checked yet, or not a checked model). */
     private volatile double selfCheckCosine = Double.NaN;
 
+    private IsNetMask salientMask;
+    private final SalientFraming salientFraming;
+
     public ActiveModel(EmbeddingConfig config) {
         this.config = config;
+        String maskId = IsNetMask.idOf(Path.of(config.salient().archive().orElse("isnet.tgz")),
+                config.salient().variant());
+        this.salientFraming = new SalientFraming(maskId, this::salientMask);
     }
 
     public EmbeddingModel get() {
@@ -60,7 +69,24 @@ public class ActiveModel {
     }
 
     private Framing framing() {
-        return Framing.parse(config.framing());
+        return config.framing().trim().equalsIgnoreCase("salient") ? salientFraming : Framing.parse(config.framing());
+    }
+
+    /** IS-Net, loaded the first time a busy photograph is framed (a plain-background catalogue never loads it). */
+    private synchronized ForegroundMask salientMask() {
+        if (salientMask == null) {
+            long start = System.nanoTime();
+            salientMask = IsNetMask.load(salientModelFile(), config.salient().variant(), config.threads());
+            LOG.infof("Salient-object model %s loaded in %d ms", salientMask.id(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return salientMask;
+    }
+
+    private Path salientModelFile() {
+        EmbeddingConfig.Salient salient = config.salient();
+        return salient.archive().map(Path::of).orElseGet(() -> NpmModelFetcher.tarball(salient.npmPackage(),
+                Path.of(config.modelDir()), salient.npmIntegrity()));
     }
 
     private EmbeddingModel load() {
@@ -153,6 +179,11 @@ public class ActiveModel {
     void close() {
         if (model != null) {
             model.close();
+        }
+        synchronized (this) {
+            if (salientMask != null) {
+                salientMask.close();
+            }
         }
     }
 }

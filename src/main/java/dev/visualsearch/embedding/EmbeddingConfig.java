@@ -22,7 +22,9 @@ public interface EmbeddingConfig {
 
     /**
      * Which part of an image is embedded: {@code object} (the object cut out of a plain background, centred and
-     * padded; photos on busy backgrounds are kept whole) or {@code none} (the whole image).
+     * padded; photos on busy backgrounds are kept whole), {@code salient} (the same, and on a busy background the
+     * object is first cut out by the salient-object model of {@code app.embedding.salient.*}) or {@code none} (the
+     * whole image).
      */
     @WithDefault("object")
     String framing();
@@ -56,6 +58,8 @@ public interface EmbeddingConfig {
 
     Inception inception();
 
+    Salient salient();
+
     Torchscript torchscript();
 
     SelfCheck selfCheck();
@@ -68,6 +72,25 @@ public interface EmbeddingConfig {
          */
         @WithDefault("false")
         boolean injectFaultWhenUncapped();
+    }
+
+    /** The salient-object model of {@code framing=salient} (opt-in: its npm package is AGPL-3.0, docs/models.md). */
+    interface Salient {
+
+        /** npm package holding IS-Net in ONNX, fetched with {@code npm pack} when salient framing is on. */
+        @WithDefault("@imgly/background-removal-data@1.4.5")
+        String npmPackage();
+
+        /** npm's published SHA-512 integrity of that package; the fetched tarball must match it. */
+        @WithDefault("sha512-iRXZpPd7YirbJ4eOZ3SlvbdJkAc/LxVjzWLMHOezmRrVThPJPdPc+Y2kHEAVFEVvpDIuvBDyOfTTFBSJT2QR5w==")
+        String npmIntegrity();
+
+        /** Use this tarball, or a plain IS-Net {@code .onnx} file, instead of fetching the package. */
+        Optional<String> archive();
+
+        /** Which of the package's models: {@code small} (8-bit weights, 44 MB) or {@code medium} (float16, 88 MB). */
+        @WithDefault("small")
+        String variant();
     }
 
     interface Inception {

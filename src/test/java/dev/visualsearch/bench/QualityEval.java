@@ -13,7 +13,10 @@ import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.embedding.ImagePreprocessor;
 import dev.visualsearch.embedding.Vectors;
 import dev.visualsearch.embedding.djl.DjlEngine;
+import dev.visualsearch.embedding.framing.ForegroundMask;
 import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.framing.SalientFraming;
+import dev.visualsearch.embedding.onnx.IsNetMask;
 import dev.visualsearch.embedding.pooling.Pooling;
 import dev.visualsearch.embedding.tfjs.TfjsArchive;
 import dev.visualsearch.embedding.tfjs.TfjsGraph;
@@ -79,13 +82,20 @@ public final class QualityEval {
         {"default descriptor + framing + whitening s=3.0", "mixed5|6-rmac +object framing +whitening s=3.0"},
         {"default + alpha query expansion (n=3, alpha=3)", DEFAULT + " +alpha-QE"},
         {"default + database-side augmentation (n=3, alpha=3)", DEFAULT + " +DBA"},
+        {"default descriptor + salient framing (IS-Net cut-out on busy photos), no whitening",
+            "mixed5|6-rmac +salient framing"},
+        {"default descriptor + salient framing + whitening s=1.0", "mixed5|6-rmac +salient framing +whitening s=1.0"},
         {"default descriptor + framing + adapt head (pairs of views), s=0.5",
             "mixed5|6-rmac +object framing +adapt s=0.5"},
         {"default descriptor + framing + adapt head (pairs of views), s=1.0",
             "mixed5|6-rmac +object framing +adapt s=1.0"},
         {"default descriptor + framing + adapt head (pairs of views), s=2.0",
             "mixed5|6-rmac +object framing +adapt s=2.0"},
+        {"default descriptor + salient framing + adapt head s=1.0", "mixed5|6-rmac +salient framing +adapt s=1.0"},
     };
+    /** Sets whose queries stand on busy backgrounds, where salient framing differs from object framing. */
+    private static final Set<String> BUSY = Set.of("photos", "backgroundStress");
+    private static final String SALIENT_DESCRIPTOR = "mixed5|6-rmac";
 
     /** The descriptors computed from one forward pass (mixed4..mixed6 outputs). */
     private static final Map<String, Function<NDList, NDArray>> DESCRIPTORS = new LinkedHashMap<>();
@@ -101,7 +111,34 @@ public final class QualityEval {
         DESCRIPTORS.put("mixed5|6-rmac", out -> pool("rmac", out.get(1).concat(out.get(2), 1)));
     }
 
+    /** IS-Net (the service's {@code framing=salient}), loaded on the first busy image, timed per call. */
+    private static final TimedMask SALIENT_MASK = new TimedMask();
+
     private QualityEval() {
+    }
+
+    /** The salient-object model, loaded on first use, with the time its calls took. */
+    private static final class TimedMask implements ForegroundMask {
+        private IsNetMask mask;
+        long calls;
+        long nanos;
+
+        @Override
+        public String id() {
+            return "isnet-small";
+        }
+
+        @Override
+        public synchronized float[] alpha(BufferedImage image) {
+            if (mask == null) {
+                mask = IsNetMask.load(Fixtures.salientTarball(), "small", 0);
+            }
+            long start = System.nanoTime();
+            float[] alpha = mask.alpha(image);
+            nanos += System.nanoTime() - start;
+            calls++;
+            return alpha;
+        }
     }
 
     private static NDArray pool(String spec, NDArray map) {
@@ -148,34 +185,54 @@ public final class QualityEval {
         System.out.printf("%s: %d queries, %d gallery%n", set.name(), set.queries().size(), set.gallery().size());
         Map<String, Object> rows = new LinkedHashMap<>();
         row(rows, PIXELS, set, pixels(set.queries()), pixels(set.gallery()));
-        for (String framing : List.of("none", "object")) {
-            Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(), framing);
+        Map<Double, Whitening> heads = new LinkedHashMap<>();
+        List<String> framings = BUSY.contains(set.name()) ? List.of("none", "object", "salient")
+                : List.of("none", "object");
+        for (String framing : framings) {
+            boolean salient = framing.equals("salient");
+            // The galleries are catalogue shots on white, where salient framing is object framing: reuse those.
+            Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(), salient ? "object" : framing);
             Map<String, float[][]> queries = vectors(graph, set.name() + "-queries", set.queries(), framing);
             Map<String, float[][]> unsold = set.unsold().isEmpty() ? Map.of()
                     : vectors(graph, set.name() + "-unsold", set.unsold(), framing);
             for (String descriptor : DESCRIPTORS.keySet()) {
+                if (salient && !descriptor.equals(SALIENT_DESCRIPTOR)) {
+                    continue;
+                }
                 float[][] g = gallery.get(descriptor);
                 float[][] q = queries.get(descriptor);
-                String base = descriptor + (framing.equals("none") ? "" : " +object framing");
+                String base = descriptor + (framing.equals("none") ? "" : " +" + framing + " framing");
                 row(rows, base, set, q, g);
-                for (double shrinkage : new double[] {0.2, 1.0, 3.0}) {
+                for (double shrinkage : salient ? new double[] {1.0} : new double[] {0.2, 1.0, 3.0}) {
                     Whitening w = Whitening.learn(Arrays.asList(g), Integer.MAX_VALUE, shrinkage, SEED);
                     float[][] wg = apply(w, g);
                     float[][] wq = apply(w, q);
                     row(rows, base + " +whitening s=" + shrinkage, set, wq, wg);
-                    if (shrinkage == 1.0 && descriptor.equals("mixed5|6-rmac")) {
-                        row(rows, base + " +whitening s=1.0 +alpha-QE", set, QueryExpansion.expand(wq, wg, 3, 3), wg);
-                        float[][] dba = QueryExpansion.expand(wg, wg, 3, 3);
-                        row(rows, base + " +whitening s=1.0 +DBA", set, wq, dba);
+                    if (shrinkage == 1.0 && descriptor.equals(SALIENT_DESCRIPTOR)) {
+                        if (!salient) {
+                            row(rows, base + " +whitening s=1.0 +alpha-QE", set, QueryExpansion.expand(wq, wg, 3, 3),
+                                    wg);
+                            float[][] dba = QueryExpansion.expand(wg, wg, 3, 3);
+                            row(rows, base + " +whitening s=1.0 +DBA", set, wq, dba);
+                        }
                         calibration(rows, base + " +whitening s=1.0", set, wq, wg,
                                 unsold.isEmpty() ? new float[0][] : apply(w, unsold.get(descriptor)));
                         if (framing.equals("object")) {
                             feedback(rows, set, wq, wg);
-                            adapted(rows, graph, set, base, g, q);
+                            heads.putAll(adapted(rows, graph, set, base, g, q));
+                        } else if (salient) {
+                            Whitening head = heads.get(1.0);
+                            row(rows, base + " +adapt s=1.0", set, apply(head, q), apply(head, g));
                         }
                     }
                 }
             }
+        }
+        if (SALIENT_MASK.calls > 0) {
+            rows.put("salientMask", Map.of("busyImagesMasked", SALIENT_MASK.calls,
+                    "meanMaskMs", Stats.round(SALIENT_MASK.nanos / 1e6 / SALIENT_MASK.calls, 0)));
+            SALIENT_MASK.calls = 0;
+            SALIENT_MASK.nanos = 0;
         }
         return rows;
     }
@@ -188,8 +245,8 @@ public final class QualityEval {
      * The adapt job's head on the default descriptor: pair whitening learned from the gallery and seeded altered
      * views of it ({@code ProductViews}, the job's own code, batches of 32), never from the queries or labels.
      */
-    private static void adapted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base, float[][] g,
-                                float[][] q) throws IOException {
+    private static Map<Double, Whitening> adapted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base,
+                                                  float[][] g, float[][] q) throws IOException {
         ProductViews views = new ProductViews(SEED);
         List<BufferedImage> altered = new ArrayList<>();
         for (int start = 0; start < set.gallery().size(); start += 32) {
@@ -204,6 +261,7 @@ public final class QualityEval {
                 anchors.add(vector);
             }
         }
+        Map<Double, Whitening> heads = new LinkedHashMap<>();
         for (double shrinkage : ADAPT_SHRINKAGE) {
             long start = System.nanoTime();
             Whitening head = PairWhitening.learn(Arrays.asList(g), anchors, Arrays.asList(v), Integer.MAX_VALUE,
@@ -211,7 +269,9 @@ public final class QualityEval {
             System.out.printf("%s: adapt head s=%s learned in %.1f s%n", set.name(), shrinkage,
                     (System.nanoTime() - start) / 1e9);
             row(rows, base + " +adapt s=" + shrinkage, set, apply(head, q), apply(head, g));
+            heads.put(shrinkage, head);
         }
+        return heads;
     }
 
     /** Relevance feedback on the default: R@1 with and without one good result marked (see FeedbackEval). */
@@ -375,6 +435,13 @@ public final class QualityEval {
             if (rows.get(DEFAULT + " calibration") instanceof Map<?, ?> c) {
                 md.append("\nRelevance calibration of the default on this gallery: ").append(c).append("\n");
             }
+            String salient = SALIENT_DESCRIPTOR + " +salient framing +whitening s=1.0 calibration";
+            if (rows.get(salient) instanceof Map<?, ?> c) {
+                md.append("\nRelevance calibration with salient framing: ").append(c).append("\n");
+            }
+            if (rows.get("salientMask") instanceof Map<?, ?> mask) {
+                md.append("\nSalient-object masks computed (busy-background queries): ").append(mask).append("\n");
+            }
         }
         if (results.get("gradCamHeatOnObject") instanceof Map<?, ?> heat) {
             md.append("\n#### Grad-CAM heat on the object\n\nShare of the Grad-CAM heat on a catalogue product's "
@@ -402,7 +469,8 @@ public final class QualityEval {
         if (cached) {
             return out;
         }
-        Framing framing = Framing.parse(framingSpec);
+        Framing framing = framingSpec.equals("salient")
+                ? new SalientFraming("isnet-small", () -> SALIENT_MASK) : Framing.parse(framingSpec);
         ImagePreprocessor preprocessor = ImagePreprocessor.unitRange(299);
         Map<String, List<float[]>> rows = new LinkedHashMap<>();
         DESCRIPTORS.keySet().forEach(d -> rows.put(d, new ArrayList<>()));

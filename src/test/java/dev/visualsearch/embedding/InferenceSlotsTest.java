@@ -57,6 +57,10 @@ class InferenceSlotsTest {
                 return null;
             }
 
+            public Salient salient() {
+                return null;
+            }
+
             public Torchscript torchscript() {
                 return null;
             }

@@ -20,6 +20,11 @@ public final class Fixtures {
     public static final String NSFWJS_INTEGRITY =
             "sha512-krC1fgeTLXtZwgdpKJ0jm7hqv0gTSRQQRL+FhOaxaJ9Wj92t42BO3csO2odwgTAgZgf2RvkwPtp0R8Aa7dc+MA==";
 
+    /** The salient-object model's npm package (AGPL-3.0, opt-in in the service; see docs/models.md). */
+    public static final String SALIENT = "@imgly/background-removal-data@1.4.5";
+    public static final String SALIENT_INTEGRITY =
+            "sha512-iRXZpPd7YirbJ4eOZ3SlvbdJkAc/LxVjzWLMHOezmRrVThPJPdPc+Y2kHEAVFEVvpDIuvBDyOfTTFBSJT2QR5w==";
+
     private Fixtures() {
     }
 
@@ -33,6 +38,11 @@ public final class Fixtures {
 
     public static Path nsfwjsTarball() {
         return NpmModelFetcher.tarball(NSFWJS, Path.of("data/models"), NSFWJS_INTEGRITY);
+    }
+
+    /** The IS-Net npm tarball, fetched from the npm registry into data/models as the service does. */
+    public static Path salientTarball() {
+        return NpmModelFetcher.tarball(SALIENT, Path.of("data/models"), SALIENT_INTEGRITY);
     }
 
     public static float[] readFloats(Path file) throws IOException {

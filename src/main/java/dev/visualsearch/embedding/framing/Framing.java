@@ -11,12 +11,15 @@ public interface Framing {
 
     Framed frame(BufferedImage image);
 
-    /** {@code none} (the whole image) or {@code object} (the object on a plain background, see ObjectFraming). */
+    /**
+     * {@code none} (the whole image) or {@code object} (the object on a plain background, see ObjectFraming);
+     * {@code salient} needs its mask model, so it is built where the model is configured (ActiveModel).
+     */
     static Framing parse(String spec) {
         return switch (spec.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> new WholeImage();
             case "object" -> new ObjectFraming();
-            default -> throw new IllegalArgumentException("Unknown framing '" + spec + "': use none or object");
+            default -> throw new IllegalArgumentException("Unknown framing '" + spec + "': use none, object or salient");
         };
     }
 }

@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
  * Minimal reader of gzip-compressed ustar archives (what {@code npm pack} writes): regular files only, headers
  * checked by checksum, so that a model can be read straight from the npm tarball without a dependency.
  */
-final class TarGzReader {
+public final class TarGzReader {
 
     private static final int BLOCK = 512;
     private static final int MAX_ENTRY_BYTES = 256 << 20;
@@ -24,7 +24,7 @@ final class TarGzReader {
     }
 
     /** Returns the contents of the regular files whose path is accepted by {@code wanted}, in archive order. */
-    static Map<String, byte[]> read(InputStream in, Predicate<String> wanted) throws IOException {
+    public static Map<String, byte[]> read(InputStream in, Predicate<String> wanted) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (InputStream tar = new GZIPInputStream(new BufferedInputStream(in), 1 << 16)) {
             byte[] header = new byte[BLOCK];

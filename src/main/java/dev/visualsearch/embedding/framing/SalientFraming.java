@@ -1,0 +1,65 @@
+package dev.visualsearch.embedding.framing;
+
+import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
+
+/**
+ * Object framing that also works on busy photographs: on a plain background it is {@link ObjectFraming}; on a busy
+ * one the salient-object mask cuts the object out onto white (as catalogue shots are), and that cut-out is framed
+ * the same way, so a photo of a cup on a table reaches the model as a cup on white. When the mask finds no object
+ * (or everything is object) the whole photo is kept, as object framing does.
+ */
+public final class SalientFraming implements Framing {
+
+    private static final int WHITE = 0xFFFFFF;
+
+    private final ObjectFraming objects = new ObjectFraming();
+    private final String maskId;
+    private final Supplier<ForegroundMask> mask;
+
+    /**
+     * @param maskId the mask model's id, known without loading it (model ids are read before any model loads)
+     * @param mask   the mask model, loaded on first use: catalogues on plain backgrounds never need it
+     */
+    public SalientFraming(String maskId, Supplier<ForegroundMask> mask) {
+        this.maskId = maskId;
+        this.mask = mask;
+    }
+
+    @Override
+    public String id() {
+        return "salient-" + maskId;
+    }
+
+    @Override
+    public Framed frame(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        if (ObjectFraming.plainBackground(rgb, width, height).isPresent()) {
+            return objects.frame(image);
+        }
+        BufferedImage cutOut = onWhite(rgb, mask.get().alpha(image), width, height);
+        Framed framed = objects.frame(cutOut);
+        return framed.isWhole(cutOut) ? Framed.whole(image) : framed;
+    }
+
+    /** Each pixel blended with white by its foreground probability. */
+    static BufferedImage onWhite(int[] rgb, float[] alpha, int width, int height) {
+        int[] out = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            float a = Math.max(0f, Math.min(1f, alpha[i]));
+            out[i] = blend(rgb[i], WHITE, a);
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, out, 0, width);
+        return image;
+    }
+
+    private static int blend(int front, int back, float a) {
+        int r = Math.round(((front >> 16) & 0xFF) * a + ((back >> 16) & 0xFF) * (1 - a));
+        int g = Math.round(((front >> 8) & 0xFF) * a + ((back >> 8) & 0xFF) * (1 - a));
+        int b = Math.round((front & 0xFF) * a + (back & 0xFF) * (1 - a));
+        return (r << 16) | (g << 8) | b;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.visualsearch.embedding.framing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The framing logic around a mask, with masks drawn by hand (a box, nothing, everything); IsNetMaskTest runs the
+ * real segmentation model on a real photograph.
+ */
+class SalientFramingTest {
+
+    private static final int W = 300;
+    private static final int H = 200;
+
+    @Test
+    void aPlainBackgroundIsObjectFramingAndNeverLoadsTheMask() {
+        AtomicInteger loads = new AtomicInteger();
+        SalientFraming framing = new SalientFraming("box", () -> {
+            loads.incrementAndGet();
+            return box(0, 0, W, H);
+        });
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, W, H);
+        g.setColor(Color.RED);
+        g.fillRect(40, 50, 60, 40);
+        g.dispose();
+
+        Framed salient = framing.frame(image);
+        Framed object = new ObjectFraming().frame(image);
+
+        assertEquals(0, loads.get());
+        assertEquals(object.x(), salient.x());
+        assertEquals(object.width(), salient.width());
+    }
+
+    @Test
+    void onABusyBackgroundTheMaskedObjectIsCutOutOntoWhiteAndFramed() {
+        BufferedImage photo = noise(W, H);
+        Framed framed = new SalientFraming("box", () -> box(100, 60, 80, 50)).frame(photo);
+
+        // The 80 x 50 box with object framing's 6 % margin: an 89 px square centred on (140, 85).
+        assertEquals(framed.width(), framed.height());
+        assertEquals(89, framed.width(), 1);
+        assertEquals(140, framed.x() + framed.width() / 2, 1);
+        assertEquals(85, framed.y() + framed.height() / 2, 1);
+        assertEquals(0xFFFFFF, framed.image().getRGB(1, 1) & 0xFFFFFF, "the background became white");
+        int inside = framed.image().getRGB(framed.width() / 2, framed.height() / 2) & 0xFFFFFF;
+        assertEquals(photo.getRGB(140, 85) & 0xFFFFFF, inside, "the object keeps its own pixels");
+        assertEquals("salient-box", new SalientFraming("box", () -> null).id());
+    }
+
+    @Test
+    void noObjectOrAllObjectKeepsTheWholePhoto() {
+        BufferedImage photo = noise(W, H);
+        assertTrue(new SalientFraming("none", () -> box(0, 0, 0, 0)).frame(photo).isWhole(photo));
+        Framed all = new SalientFraming("all", () -> box(0, 0, W, H)).frame(photo);
+        assertTrue(all.isWhole(photo));
+        assertEquals(photo.getRGB(5, 5), all.image().getRGB(5, 5), "the photo itself, not a cut-out");
+    }
+
+    @Test
+    void partialAlphaBlendsTowardsWhite() {
+        BufferedImage out = SalientFraming.onWhite(new int[] {0x000000, 0x804020}, new float[] {0.5f, 1f}, 2, 1);
+        assertEquals(0x808080, out.getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(0x804020, out.getRGB(1, 0) & 0xFFFFFF);
+    }
+
+    /** A mask that is 1 inside the given box and 0 elsewhere. */
+    private static ForegroundMask box(int x0, int y0, int w, int h) {
+        return new ForegroundMask() {
+            @Override
+            public String id() {
+                return "box";
+            }
+
+            @Override
+            public float[] alpha(BufferedImage image) {
+                float[] alpha = new float[image.getWidth() * image.getHeight()];
+                for (int y = y0; y < y0 + h; y++) {
+                    for (int x = x0; x < x0 + w; x++) {
+                        alpha[y * image.getWidth() + x] = 1f;
+                    }
+                }
+                return alpha;
+            }
+        };
+    }
+
+    private static BufferedImage noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(3);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        return image;
+    }
+}
