@@ -7,6 +7,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "app.adapt")
 public interface AdaptConfig {
 
+    /**
+     * Whether the service runs the job by itself, as the last step of its own {@code all} runs: when the active
+     * model has no head yet, and when the catalogue has grown to {@code app.index.whitening.relearn-growth} times
+     * the products the head was learned from.
+     */
+    @WithDefault("true")
+    boolean auto();
+
     /** Altered views embedded per product. */
     @WithDefault("3")
     int views();

@@ -5,6 +5,7 @@ import dev.visualsearch.common.database.ReactiveWork;
 import dev.visualsearch.embedding.EmbeddingConfig;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingService;
+import dev.visualsearch.index.IndexOutgrown;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.index.whitening.PairWhitening;
 import dev.visualsearch.index.whitening.SearchSpaces;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -57,6 +59,29 @@ public class AdaptJob {
         this.config = config;
         this.whitening = whitening;
         this.embedding = embedding;
+    }
+
+    /**
+     * Why the service should run the job on its own initiative now (see {@link AdaptConfig#auto()}), or empty: a
+     * check of the live index and the saved head only, cheap enough for every scheduled tick.
+     */
+    public Optional<String> due() {
+        if (!config.auto() || !spaces.whitens() || !whitening.head() || !indexes.isReady()) {
+            return Optional.empty();
+        }
+        int size = indexes.exact().size();
+        if (size < Math.max(2, whitening.minVectors())) {
+            return Optional.empty();
+        }
+        Optional<Whitening> head = spaces.head(indexes.activeModelId());
+        if (head.isEmpty()) {
+            return Optional.of("the catalogue of " + size + " products has no adapt head for its model yet");
+        }
+        int learnedFrom = head.get().learnedFrom();
+        return IndexOutgrown.outgrown(size, learnedFrom, whitening.minVectors(), whitening.relearnGrowth())
+                ? Optional.of("the catalogue has grown to " + size + " products since the head was learned from "
+                        + learnedFrom)
+                : Optional.empty();
     }
 
     public Result run(BiConsumer<Double, String> progress) {

@@ -72,6 +72,12 @@ public class ActiveModel {
         return config.framing().trim().equalsIgnoreCase("salient") ? salientFraming : Framing.parse(config.framing());
     }
 
+    /** The salient-object mask when salient framing is on (loaded on first use), else empty. */
+    public java.util.Optional<ForegroundMask> foregroundMask() {
+        return config.framing().trim().equalsIgnoreCase("salient") ? java.util.Optional.of(salientMask())
+                : java.util.Optional.empty();
+    }
+
     /** IS-Net, loaded the first time a busy photograph is framed (a plain-background catalogue never loads it). */
     private synchronized ForegroundMask salientMask() {
         if (salientMask == null) {

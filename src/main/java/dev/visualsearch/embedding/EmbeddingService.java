@@ -1,6 +1,8 @@
 package dev.visualsearch.embedding;
 
 import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.embedding.framing.ForegroundMask;
+import dev.visualsearch.embedding.framing.ObjectProposals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.awt.image.BufferedImage;
@@ -40,6 +42,15 @@ public class EmbeddingService {
     /** As {@link #embed}, also telling how long the request waited for a free inference slot. */
     public InferenceSlots.Timed<float[]> embedTimed(BufferedImage image) {
         return slots.timed(() -> model.get().embed(image));
+    }
+
+    /**
+     * Regions of an image worth searching on their own: objects on a plain background, and with salient framing on
+     * ({@code app.embedding.framing=salient}) the salient objects of a busy photo, masked in an inference slot.
+     */
+    public ObjectProposals.Found proposeObjects(BufferedImage image) {
+        Optional<ForegroundMask> mask = model.foregroundMask();
+        return mask.isEmpty() ? ObjectProposals.find(image, mask) : slots.run(() -> ObjectProposals.find(image, mask));
     }
 
     /** The vectors of several images in one forward pass, stored nowhere (the adapt job's altered views). */

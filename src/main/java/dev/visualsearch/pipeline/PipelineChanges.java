@@ -1,5 +1,6 @@
 package dev.visualsearch.pipeline;
 
+import dev.visualsearch.adapt.AdaptJob;
 import dev.visualsearch.analytics.ProjectionMethod;
 import dev.visualsearch.analytics.ProjectionRepository;
 import dev.visualsearch.analytics.TsneProjector;
@@ -11,27 +12,30 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the scheduled pipeline would have to do: products without a vector for the active model, and derived
  * artefacts (clusters, projections) computed from other embeddings than the current ones. Compares the current
- * {@link EmbeddingStamp} with the stamp each artefact recorded when it was computed.
+ * {@link EmbeddingStamp} with the stamp each artefact recorded when it was computed; and whether the adapt job is due
+ * (AdaptJob#due).
  */
 @ApplicationScoped
 public class PipelineChanges {
 
     /** The state of the active model's derived data. */
     public record Changes(String modelId, long missing, EmbeddingStamp current, boolean clustersStale,
-                          boolean projectionsStale) {
+                          boolean projectionsStale, Optional<String> adaptDue) {
 
         public boolean any() {
-            return missing > 0 || clustersStale || projectionsStale;
+            return missing > 0 || clustersStale || projectionsStale || adaptDue.isPresent();
         }
 
         public String describe() {
             return current.count() + " vector(s) of " + modelId + ", newest " + current.newest() + "; " + missing
                     + " product(s) to embed; clusters " + (clustersStale ? "stale" : "up to date")
-                    + ", projections " + (projectionsStale ? "stale" : "up to date");
+                    + ", projections " + (projectionsStale ? "stale" : "up to date")
+                    + adaptDue.map(why -> "; adapt due: " + why).orElse("");
         }
     }
 
@@ -43,8 +47,11 @@ public class PipelineChanges {
     private final ClusterRepository clusters;
     private final ProjectionRepository projections;
 
+    private final AdaptJob adapt;
+
     public PipelineChanges(ActiveModel model, EmbeddingRepository embeddings, ClusterRepository clusters,
-                           ProjectionRepository projections) {
+                           ProjectionRepository projections, AdaptJob adapt) {
+        this.adapt = adapt;
         this.model = model;
         this.embeddings = embeddings;
         this.clusters = clusters;
@@ -64,7 +71,8 @@ public class PipelineChanges {
                     Map<ProjectionMethod, EmbeddingStamp> stamps = all.getItem4();
                     boolean projectionsStale = current.count() >= TsneProjector.MIN_POINTS
                             && Arrays.stream(ProjectionMethod.values()).anyMatch(m -> !current.equals(stamps.get(m)));
-                    return new Changes(modelId, all.getItem1(), current, clustersStale, projectionsStale);
+                    return new Changes(modelId, all.getItem1(), current, clustersStale, projectionsStale,
+                            adapt.due());
                 });
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -131,8 +132,14 @@ public class PipelineRunner {
         }
         done.add(text.pending() > 0 ? runText(progress.scaled(0.5, 0.55)) : "text: up to date");
         PipelineChanges.Changes after = before.missing() > 0 ? ReactiveWork.await(changes::check) : before;
-        done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.7)) : "cluster: up to date");
-        done.add(after.projectionsStale() ? runProject(progress.scaled(0.7, 1)) : "project: up to date");
+        done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.65)) : "cluster: up to date");
+        done.add(after.projectionsStale() ? runProject(progress.scaled(0.65, 0.75)) : "project: up to date");
+        // Last: the head only sharpens search, and clusters and maps are drawn from the model's own vectors.
+        Optional<String> adaptDue = adapt.due();
+        if (adaptDue.isPresent()) {
+            LOG.infof("Adapt job due: %s", adaptDue.get());
+            done.add(runAdapt(progress.scaled(0.75, 1)));
+        }
         return String.join("; ", done);
     }
 

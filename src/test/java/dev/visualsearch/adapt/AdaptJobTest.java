@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.pipeline.PipelineRunner;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,17 +26,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The adapt job on a small catalogue of products shot on white, with the real default model: it learns a head from
  * altered views, the index is rebuilt in the head's space (its id is part of the space id every vector and index
- * records), and the same catalogue gives the same head twice.
+ * records), the service's own pipeline run learns it when none exists, and the same catalogue gives the same head
+ * twice.
  */
 @QuarkusTest
 @TestProfile(AdaptJobTest.SmallCatalogue.class)
 class AdaptJobTest {
+
+    @Inject
+    AdaptJob job;
+
+    @Inject
+    PipelineRunner runner;
 
     /** A fresh service and database with its own index folder; whitening from 10 products, 2 views each. */
     public static class SmallCatalogue implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("app.index.dir", "target/test-data/adapt-index",
+                    "app.adapt.auto", "true",
                     "app.index.whitening.min-vectors", "10",
                     "app.adapt.views", "2",
                     "app.adapt.max-products", "12");
@@ -72,6 +83,7 @@ class AdaptJobTest {
     @Test
     void theAdaptJobLearnsAHeadTheIndexSearchesInAndLearnsTheSameOneAgain() {
         ApiFixtures.awaitIndexReady();
+        assertEquals(Optional.empty(), job.due(), "an empty catalogue needs no head");
         String before = given().get("/api/index/status").then().statusCode(200).extract().jsonPath()
                 .getString("whitening");
         // Too small a catalogue is refused with a reason, and nothing changes.
@@ -84,8 +96,11 @@ class AdaptJobTest {
             long id = ApiFixtures.createProduct(shot(9100 + i), "Shape " + i, i % 2 == 0 ? "Round" : "Square");
             first = first == 0 ? id : first;
         }
-        JsonPath run = adapt();
+        // No head for the model yet: the service's own pipeline run (the schedule's, a seed's end) learns one last.
+        assertTrue(job.due().orElseThrow().contains("no adapt head"), job.due().toString());
+        JsonPath run = ApiFixtures.awaitRun(runner.startScheduled().await().indefinitely().toString());
         assertEquals("succeeded", run.getString("status"), run.prettify());
+        assertEquals(Optional.empty(), job.due(), "a head for this catalogue exists now");
         Matcher learned = HEAD.matcher(run.getString("message"));
         assertTrue(learned.find(), run.getString("message"));
         assertEquals("24", learned.group(2), "2 views of each of the 12 sampled products");

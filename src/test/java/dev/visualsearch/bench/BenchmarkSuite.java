@@ -46,6 +46,10 @@ public final class BenchmarkSuite {
             QualityEval.main(new String[0]);
             return;
         }
+        if (args.length > 0 && args[0].equals("adapt")) {
+            AdaptBench.run();
+            return;
+        }
         if (args.length > 0 && args[0].startsWith("duplicates")) {
             DuplicatesBench.run(args[0].equals("duplicates-timing"));
             return;

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -13,7 +14,8 @@ import java.util.OptionalInt;
  * connected blobs on a coarse grid (a blob's small gaps closed by one cell of dilation), and each blob big enough
  * to be an object becomes a box with a small margin. Blobs closer to each other than a few percent of the image are
  * one object (the steam above a cup, the laces beside a shoe). Its score is its share of all foreground pixels. On a
- * busy background no blob can be told from the background without a detector, and nothing is proposed.
+ * busy background no blob can be told from the background without a mask: with salient framing on, the salient
+ * objects are cut out first ({@link #find}); without it nothing is proposed.
  */
 public final class ObjectProposals {
 
@@ -33,6 +35,25 @@ public final class ObjectProposals {
     static final int MAX_PROPOSALS = 8;
 
     private ObjectProposals() {
+    }
+
+    /** What was found, and how: {@code plain-background}, or {@code salient-mask} on a busy photo. */
+    public record Found(List<Proposal> boxes, String method) {
+    }
+
+    /**
+     * Proposals on a plain background; on a busy one, with a salient-object mask, the proposals of the photo's
+     * salient objects cut out onto white (as {@link SalientFraming} frames them); without a mask, none.
+     */
+    public static Found find(BufferedImage image, Optional<ForegroundMask> mask) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        if (mask.isEmpty() || ObjectFraming.plainBackground(rgb, width, height).isPresent()) {
+            return new Found(propose(image), "plain-background");
+        }
+        return new Found(propose(SalientFraming.onWhite(rgb, mask.get().alpha(image), width, height)),
+                "salient-mask");
     }
 
     /** Proposals, largest first; empty when the background is not plain. */

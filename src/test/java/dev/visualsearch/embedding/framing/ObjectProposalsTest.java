@@ -115,4 +115,47 @@ class ObjectProposalsTest {
         g.dispose();
         return image;
     }
+
+    @Test
+    void onABusyPhotoTheSalientMaskSeparatesItsObjects() {
+        BufferedImage photo = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(11);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 320; x++) {
+                photo.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        // A mask with two objects: a large one on the left, a smaller one on the right.
+        ForegroundMask twoObjects = new ForegroundMask() {
+            @Override
+            public String id() {
+                return "two";
+            }
+
+            @Override
+            public float[] alpha(BufferedImage image) {
+                float[] alpha = new float[image.getWidth() * image.getHeight()];
+                for (int y = 40; y < 160; y++) {
+                    for (int x = 20; x < 120; x++) {
+                        alpha[y * image.getWidth() + x] = 1f;
+                    }
+                    for (int x = 220; x < 280; x++) {
+                        alpha[y * image.getWidth() + x] = y < 100 ? 1f : 0f;
+                    }
+                }
+                return alpha;
+            }
+        };
+
+        ObjectProposals.Found masked = ObjectProposals.find(photo, java.util.Optional.of(twoObjects));
+        ObjectProposals.Found unmasked = ObjectProposals.find(photo, java.util.Optional.empty());
+
+        assertEquals("salient-mask", masked.method());
+        assertEquals(2, masked.boxes().size(), masked.boxes().toString());
+        ObjectProposals.Proposal large = masked.boxes().get(0);
+        assertEquals(70 / 320.0, large.x() + large.w() / 2, 0.02);
+        assertTrue(large.score() > masked.boxes().get(1).score());
+        assertEquals("plain-background", unmasked.method());
+        assertTrue(unmasked.boxes().isEmpty());
+    }
 }
