@@ -9,8 +9,8 @@ public interface DuplicatesConfig {
     /**
      * The default near-duplicate threshold when the index searches a whitened space (the default once the catalogue
      * has app.index.whitening.min-vectors products): the cosine there, the score search shows, at or above which two
-     * products are called near-duplicates and an upload or import is warned. Chosen on the sample catalogue,
-     * docs/evaluation.md.
+     * products are called near-duplicates and an upload or import is warned. Chosen on the sample catalogue in the
+     * PCA-whitened space and re-measured in the adapt head's, where it holds as well (docs/evaluation.md).
      */
     @WithDefault("0.74")
     double threshold();
