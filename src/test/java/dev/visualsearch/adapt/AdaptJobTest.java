@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visualsearch.pipeline.PipelineRunner;
+import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.pipeline.PipelineSchedule;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class AdaptJobTest {
     AdaptJob job;
 
     @Inject
-    PipelineRunner runner;
+    PipelineSchedule schedule;
 
     /** A fresh service and database with its own index folder; whitening from 10 products, 2 views each. */
     public static class SmallCatalogue implements QuarkusTestProfile {
@@ -96,9 +97,11 @@ class AdaptJobTest {
             long id = ApiFixtures.createProduct(shot(9100 + i), "Shape " + i, i % 2 == 0 ? "Round" : "Square");
             first = first == 0 ? id : first;
         }
-        // No head for the model yet: the service's own pipeline run (the schedule's, a seed's end) learns one last.
+        // No head for the model yet: the schedule's tick sees it as a change, and its run learns the head last.
         assertTrue(job.due().orElseThrow().contains("no adapt head"), job.due().toString());
-        JsonPath run = ApiFixtures.awaitRun(runner.startScheduled().await().indefinitely().toString());
+        PipelineSchedule.Decision tick = ReactiveWork.await(schedule::tick);
+        assertTrue(tick.started() && tick.reason().contains("adapt due"), tick.toString());
+        JsonPath run = ApiFixtures.awaitRun(tick.runId().toString());
         assertEquals("succeeded", run.getString("status"), run.prettify());
         assertEquals(Optional.empty(), job.due(), "a head for this catalogue exists now");
         Matcher learned = HEAD.matcher(run.getString("message"));
