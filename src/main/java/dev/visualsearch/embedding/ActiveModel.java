@@ -37,8 +37,7 @@ public class ActiveModel {
 
     public ActiveModel(EmbeddingConfig config) {
         this.config = config;
-        String maskId = IsNetMask.idOf(Path.of(config.salient().archive().orElse("isnet.tgz")),
-                config.salient().variant());
+        String maskId = IsNetMask.idOf(config.salient().archive().orElse(""), config.salient().variant());
         this.salientFraming = new SalientFraming(maskId, this::salientMask);
     }
 
@@ -69,20 +68,32 @@ public class ActiveModel {
     }
 
     private Framing framing() {
-        return config.framing().trim().equalsIgnoreCase("salient") ? salientFraming : Framing.parse(config.framing());
+        return salientFramingOn() ? salientFraming : Framing.parse(config.framing());
+    }
+
+    private boolean salientFramingOn() {
+        return config.framing().trim().equalsIgnoreCase("salient");
     }
 
     /** The salient-object mask when salient framing is on (loaded on first use), else empty. */
     public java.util.Optional<ForegroundMask> foregroundMask() {
-        return config.framing().trim().equalsIgnoreCase("salient") ? java.util.Optional.of(salientMask())
-                : java.util.Optional.empty();
+        return salientFramingOn() ? java.util.Optional.of(salientMask()) : java.util.Optional.empty();
     }
 
-    /** IS-Net, loaded the first time a busy photograph is framed (a plain-background catalogue never loads it). */
+    /**
+     * IS-Net, loaded the first time a busy photograph is framed (a plain-background catalogue never loads it). A
+     * failed load (no npm, a damaged file) answers 503 naming the cause and is tried again on the next photo.
+     */
     private synchronized ForegroundMask salientMask() {
         if (salientMask == null) {
             long start = System.nanoTime();
-            salientMask = IsNetMask.load(salientModelFile(), config.salient().variant(), config.threads());
+            try {
+                salientMask = IsNetMask.load(salientModelFile(), config.salient().variant(), config.threads());
+            } catch (RuntimeException e) {
+                LOG.errorf("Salient-object model not loaded: %s", e.getMessage());
+                throw ApiProblem.serviceUnavailable("Salient framing is on but its model could not be loaded: "
+                        + e.getMessage() + ". Set app.embedding.salient.archive to a local copy, or framing=object.");
+            }
             LOG.infof("Salient-object model %s loaded in %d ms", salientMask.id(),
                     (System.nanoTime() - start) / 1_000_000);
         }

@@ -40,11 +40,16 @@ class AdaptJobTest {
     @Inject
     PipelineSchedule schedule;
 
-    /** A fresh service and database with its own index folder; whitening from 10 products, 2 views each. */
+    /**
+     * A fresh service and database with its own, new index folder (a head saved by an earlier run would make the
+     * job look done); whitening from 10 products, 2 views each.
+     */
     public static class SmallCatalogue implements QuarkusTestProfile {
+        private static final String DIR = "target/test-data/adapt-index-" + java.util.UUID.randomUUID();
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("app.index.dir", "target/test-data/adapt-index",
+            return Map.of("app.index.dir", DIR,
                     "app.adapt.auto", "true",
                     "app.index.whitening.min-vectors", "10",
                     "app.adapt.views", "2",

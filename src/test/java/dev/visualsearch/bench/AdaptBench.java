@@ -137,7 +137,8 @@ final class AdaptBench {
         Path out = Path.of("target/bench/adapt.json");
         Files.createDirectories(out.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        BenchReport.replaceSection(Path.of("docs/performance.md"), "# Performance", "adapt", markdown(results, machine));
+        BenchReport.replaceSection(Path.of("docs/performance.md"), "# Performance", "adapt",
+                markdown(results, machine));
         System.out.println("Wrote " + out + ": " + results);
     }
 

@@ -46,6 +46,10 @@ public final class BenchmarkSuite {
             QualityEval.main(new String[0]);
             return;
         }
+        if (args.length > 0 && args[0].equals("exact")) {
+            ExactScanBench.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("adapt")) {
             AdaptBench.run();
             return;

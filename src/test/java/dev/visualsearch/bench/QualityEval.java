@@ -191,7 +191,8 @@ public final class QualityEval {
         for (String framing : framings) {
             boolean salient = framing.equals("salient");
             // The galleries are catalogue shots on white, where salient framing is object framing: reuse those.
-            Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(), salient ? "object" : framing);
+            Map<String, float[][]> gallery = vectors(graph, set.galleryKey(), set.gallery(),
+                    salient ? "object" : framing);
             Map<String, float[][]> queries = vectors(graph, set.name() + "-queries", set.queries(), framing);
             Map<String, float[][]> unsold = set.unsold().isEmpty() ? Map.of()
                     : vectors(graph, set.name() + "-unsold", set.unsold(), framing);

@@ -19,7 +19,8 @@ public interface Framing {
         return switch (spec.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> new WholeImage();
             case "object" -> new ObjectFraming();
-            default -> throw new IllegalArgumentException("Unknown framing '" + spec + "': use none, object or salient");
+            default -> throw new IllegalArgumentException("Unknown framing '" + spec
+                    + "': use none, object or salient");
         };
     }
 }

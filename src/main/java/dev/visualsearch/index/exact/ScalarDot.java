@@ -23,6 +23,21 @@ final class ScalarDot implements DotKernel {
     }
 
     @Override
+    public float dot(float[] query, byte[] codes, int offset, int dimension) {
+        float s0 = 0;
+        float s1 = 0;
+        int i = 0;
+        for (; i + 1 < dimension; i += 2) {
+            s0 += query[i] * codes[offset + i];
+            s1 += query[i + 1] * codes[offset + i + 1];
+        }
+        for (; i < dimension; i++) {
+            s0 += query[i] * codes[offset + i];
+        }
+        return s0 + s1;
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -91,7 +91,11 @@ class IsNetMaskTest {
     }
 
     private static boolean near(int a, int b) {
-        return Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)) < 8 && Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)) < 8
-                && Math.abs((a & 0xFF) - (b & 0xFF)) < 8;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) >= 8) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -106,6 +106,29 @@ class ExactIndexTest {
         }
     }
 
+    @Test
+    void theEightBitScanWithItsRescoreAnswersAsTheFloatScanDoes() {
+        // Real embeddings with noise, as the benchmark draws them; the 8-bit path forced on from the first row.
+        float[][] vectors = SampleEmbeddings.around(SampleEmbeddings.real(), 20_000, 0.5, 11);
+        ExactIndex compact = new ExactIndex("m", SampleEmbeddings.DIM, vectors.length, 0);
+        ExactIndex plain = new ExactIndex("m", SampleEmbeddings.DIM, vectors.length, Integer.MAX_VALUE);
+        for (int r = 0; r < vectors.length; r++) {
+            compact.add(r, vectors[r]);
+            plain.add(r, vectors[r]);
+        }
+        compact.remove(17);
+        plain.remove(17);
+        float[][] queries = SampleEmbeddings.around(SampleEmbeddings.real(), 200, 0.5, 12);
+        for (float[] query : queries) {
+            List<Hit> expected = plain.search(query, 10, null);
+            List<Hit> got = compact.search(query, 10, null);
+            assertEquals(expected.stream().map(Hit::id).toList(), got.stream().map(Hit::id).toList());
+            assertEquals(expected.get(0).score(), got.get(0).score(), 0f, "scores are the float rows' own");
+        }
+        Candidates half = Candidates.of(IntStream.range(0, vectors.length / 2).mapToLong(r -> 2L * r).toArray());
+        assertEquals(plain.search(queries[0], 10, half), compact.search(queries[0], 10, half));
+    }
+
     private static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
