@@ -48,8 +48,10 @@ final class IndexBench {
         }
         double exactBuild = (System.nanoTime() - start) / 1e9;
         List<Set<Long>> truth = new ArrayList<>();
-        rows.add(measure("exact (" + exact.kernel() + ")", exact, queryVectors, queries, null, truth, exactBuild,
-                4.0 * DIM + 8, size));
+        // Float rows and ids, and from COMPACT_FROM rows the 8-bit copy the scan reads there (a byte a value, a scale).
+        double exactBytes = 4.0 * DIM + 8 + (size >= ExactIndex.COMPACT_FROM ? DIM + 4 : 0);
+        rows.add(measure("exact (" + exact.kernel() + (size >= ExactIndex.COMPACT_FROM ? ", 8-bit scan + re-score"
+                : "") + ")", exact, queryVectors, queries, null, truth, exactBuild, exactBytes, size));
         if (!FaissNative.isAvailable()) {
             return rows;
         }

@@ -35,8 +35,8 @@ public final class ExactIndex implements VectorIndex {
     /** Below this many rows one thread scans faster than handing out parts. */
     private static final int PARALLEL_FROM = 50_000;
     private static final int SCAN_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
-    /** Rows from which full scans read the 8-bit copy (below it the float rows stay in cache and scan as fast). */
-    public static final int COMPACT_FROM = 200_000;
+    /** Rows from which full scans read the 8-bit copy: at 100,000 it was 2.7 times faster (docs/performance.md). */
+    public static final int COMPACT_FROM = 100_000;
     /** Candidates the 8-bit scan keeps per result before the float re-score: at least this many times k. */
     private static final int RERANK_FACTOR = 5;
     private static final int RERANK_MIN = 50;
