@@ -46,6 +46,10 @@ public final class BenchmarkSuite {
             QualityEval.main(new String[0]);
             return;
         }
+        if (args.length > 0 && args[0].equals("plot")) {
+            BenchPlot.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("exact")) {
             ExactScanBench.run();
             return;
@@ -154,6 +158,7 @@ public final class BenchmarkSuite {
         BenchReport.write(results, previous, machine);
         Files.createDirectories(baseline.getParent());
         Files.copy(out.resolve("results.json"), baseline, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BenchPlot.run();
         System.out.printf("Done in %.0f s: target/bench/results.json, docs/performance.md, docs/evaluation.md%n",
                 (System.nanoTime() - start) / 1e9);
     }
