@@ -46,16 +46,15 @@ public class PipelineChanges {
     private final EmbeddingRepository embeddings;
     private final ClusterRepository clusters;
     private final ProjectionRepository projections;
-
     private final AdaptJob adapt;
 
     public PipelineChanges(ActiveModel model, EmbeddingRepository embeddings, ClusterRepository clusters,
                            ProjectionRepository projections, AdaptJob adapt) {
-        this.adapt = adapt;
         this.model = model;
         this.embeddings = embeddings;
         this.clusters = clusters;
         this.projections = projections;
+        this.adapt = adapt;
     }
 
     public Uni<Changes> check() {

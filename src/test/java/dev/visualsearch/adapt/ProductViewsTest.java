@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.support.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProductViewsTest {
@@ -27,14 +27,7 @@ class ProductViewsTest {
     }
 
     private static BufferedImage busy() {
-        Random random = new Random(5);
-        BufferedImage image = new BufferedImage(240, 180, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 180; y++) {
-            for (int x = 0; x < 240; x++) {
-                image.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
-        return image;
+        return TestImages.noise(5, 240, 180);
     }
 
     private static int[] pixels(BufferedImage image) {

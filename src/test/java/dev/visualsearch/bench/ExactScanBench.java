@@ -59,7 +59,7 @@ final class ExactScanBench {
         ExactIndex compact = new ExactIndex("bench", dim, n, 0);
         Random random = new Random(n);
         for (int i = 0; i < n; i++) {
-            float[] v = around(real, random);
+            float[] v = SampleEmbeddings.around(real, 0.5, random);
             plain.add(i, v);
             compact.add(i, v);
         }
@@ -67,7 +67,7 @@ final class ExactScanBench {
         double[] compactMs = new double[QUERIES];
         double recall = 0;
         for (int q = -WARM_UP; q < QUERIES; q++) {
-            float[] query = around(real, random);
+            float[] query = SampleEmbeddings.around(real, 0.5, random);
             long t = System.nanoTime();
             List<Hit> truth = plain.search(query, K, null);
             long mid = System.nanoTime();
@@ -95,24 +95,6 @@ final class ExactScanBench {
         row.put("int8BytesPerVector", dim + 4);
         System.out.println("  " + row);
         return row;
-    }
-
-    /** As SampleEmbeddings.around, one vector at a time (two indexes of a million rows leave no room for a third copy). */
-    private static float[] around(float[][] real, Random random) {
-        int dim = SampleEmbeddings.DIM;
-        float[] base = real[random.nextInt(real.length)];
-        float[] out = new float[dim];
-        double scale = 0.5 / Math.sqrt(dim);
-        double norm = 0;
-        for (int d = 0; d < dim; d++) {
-            out[d] = (float) (base[d] + random.nextGaussian() * scale);
-            norm += out[d] * out[d];
-        }
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int d = 0; d < dim; d++) {
-            out[d] *= inv;
-        }
-        return out;
     }
 
     private static String markdown(List<Map<String, Object>> rows, Machine machine) {

@@ -133,13 +133,7 @@ class RegionSearchTest {
 
     @Test
     void aBusyPhotoGetsNoProposalsAndSaysSo() {
-        java.util.Random random = new java.util.Random(77);
-        BufferedImage noise = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 150; y++) {
-            for (int x = 0; x < 200; x++) {
-                noise.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
+        BufferedImage noise = TestImages.noise(77, 200, 150);
         given().multiPart("image", "noise.png", TestImages.encode(noise, "png"), "image/png").post("/api/objects").then()
                 .statusCode(200).body("boxes.size()", org.hamcrest.Matchers.equalTo(0))
                 .body("note", containsString("draw a box"));

@@ -38,19 +38,26 @@ public final class SampleEmbeddings {
      */
     public static float[][] around(float[][] real, int n, double noise, long seed) {
         Random random = new Random(seed);
-        float[][] out = new float[n][DIM];
-        double scale = noise / Math.sqrt(DIM);
+        float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
-            float[] base = real[random.nextInt(real.length)];
-            double norm = 0;
-            for (int d = 0; d < DIM; d++) {
-                out[i][d] = (float) (base[d] + random.nextGaussian() * scale);
-                norm += out[i][d] * out[i][d];
-            }
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int d = 0; d < DIM; d++) {
-                out[i][d] *= inv;
-            }
+            out[i] = around(real, noise, random);
+        }
+        return out;
+    }
+
+    /** One such vector, drawn from {@code random} (for sets too large to hold twice). */
+    public static float[] around(float[][] real, double noise, Random random) {
+        double scale = noise / Math.sqrt(DIM);
+        float[] base = real[random.nextInt(real.length)];
+        float[] out = new float[DIM];
+        double norm = 0;
+        for (int d = 0; d < DIM; d++) {
+            out[d] = (float) (base[d] + random.nextGaussian() * scale);
+            norm += out[d] * out[d];
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < DIM; d++) {
+            out[d] *= inv;
         }
         return out;
     }

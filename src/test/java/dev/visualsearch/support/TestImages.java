@@ -32,6 +32,18 @@ public final class TestImages {
         return image;
     }
 
+    /** Every pixel a seeded random colour: a background no plain-background test can take for plain. */
+    public static BufferedImage noise(long seed, int width, int height) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        return image;
+    }
+
     public static byte[] png(long seed) {
         return encode(pattern(seed, 64, 48, BufferedImage.TYPE_INT_RGB), "png");
     }

@@ -3,10 +3,10 @@ package dev.visualsearch.embedding.framing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.support.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ObjectFramingTest {
@@ -33,13 +33,7 @@ class ObjectFramingTest {
 
     @Test
     void aBusyBackgroundKeepsTheWholeImage() {
-        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(7);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                image.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
+        BufferedImage image = TestImages.noise(7, 200, 200);
         assertTrue(framing.frame(image).isWhole(image));
     }
 

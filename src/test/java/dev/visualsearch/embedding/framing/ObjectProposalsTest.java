@@ -3,11 +3,11 @@ package dev.visualsearch.embedding.framing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.support.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ObjectProposalsTest {
@@ -66,13 +66,7 @@ class ObjectProposalsTest {
 
     @Test
     void aBusyBackgroundProposesNothing() {
-        Random random = new Random(3);
-        BufferedImage image = canvas(300, 200, Color.WHITE);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 300; x++) {
-                image.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
+        BufferedImage image = TestImages.noise(3, 300, 200);
         assertEquals(List.of(), ObjectProposals.propose(image));
     }
 
@@ -118,13 +112,7 @@ class ObjectProposalsTest {
 
     @Test
     void onABusyPhotoTheSalientMaskSeparatesItsObjects() {
-        BufferedImage photo = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(11);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 320; x++) {
-                photo.setRGB(x, y, random.nextInt(0xFFFFFF));
-            }
-        }
+        BufferedImage photo = TestImages.noise(11, 320, 200);
         // A mask with two objects: a large one on the left, a smaller one on the right.
         ForegroundMask twoObjects = new ForegroundMask() {
             @Override
