@@ -70,7 +70,7 @@ public class AdaptJob {
             return Optional.empty();
         }
         int size = indexes.exact().size();
-        if (size < Math.max(2, whitening.minVectors())) {
+        if (size < minProducts()) {
             return Optional.empty();
         }
         Optional<Whitening> head = spaces.head(indexes.activeModelId());
@@ -84,6 +84,11 @@ public class AdaptJob {
                 : Optional.empty();
     }
 
+    /** The fewest embedded products a head is learned from: those a whitening needs, and two at the least. */
+    private int minProducts() {
+        return Math.max(2, whitening.minVectors());
+    }
+
     public Result run(BiConsumer<Double, String> progress) {
         if (!spaces.whitens() || !whitening.head()) {
             throw new IllegalStateException("The adapt head is only searched in by this instance's own index with "
@@ -92,8 +97,8 @@ public class AdaptJob {
         }
         String modelId = embeddings.model().id();
         List<StoredVector> stored = ReactiveWork.await(embeddings::storedVectors);
-        if (stored.size() < Math.max(2, whitening.minVectors())) {
-            throw new IllegalStateException("The adapt job needs at least " + Math.max(2, whitening.minVectors())
+        if (stored.size() < minProducts()) {
+            throw new IllegalStateException("The adapt job needs at least " + minProducts()
                     + " embedded products (app.index.whitening.min-vectors); the catalogue has " + stored.size());
         }
         Map<Long, float[]> byId = stored.stream().collect(Collectors.toMap(StoredVector::productId,

@@ -13,6 +13,7 @@ import dev.visualsearch.embedding.tfjs.NpmModelFetcher;
 import dev.visualsearch.embedding.torchscript.TorchScriptEmbeddingModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
@@ -33,12 +34,23 @@ public class ActiveModel {
     private volatile double selfCheckCosine = Double.NaN;
 
     private IsNetMask salientMask;
-    private final SalientFraming salientFraming;
+    /** IS-Net as salient framing and object proposals see it: its id at once, its weights on the first busy photo. */
+    private final ForegroundMask lazyMask;
 
     public ActiveModel(EmbeddingConfig config) {
         this.config = config;
         String maskId = IsNetMask.idOf(config.salient().archive().orElse(""), config.salient().variant());
-        this.salientFraming = new SalientFraming(maskId, this::salientMask);
+        this.lazyMask = new ForegroundMask() {
+            @Override
+            public String id() {
+                return maskId;
+            }
+
+            @Override
+            public float[] alpha(BufferedImage image) {
+                return salientMask().alpha(image);
+            }
+        };
     }
 
     public EmbeddingModel get() {
@@ -68,23 +80,23 @@ public class ActiveModel {
     }
 
     private Framing framing() {
-        return salientFramingOn() ? salientFraming : Framing.parse(config.framing());
+        return salientFramingOn() ? new SalientFraming(lazyMask) : Framing.parse(config.framing());
     }
 
     private boolean salientFramingOn() {
         return config.framing().trim().equalsIgnoreCase("salient");
     }
 
-    /** The salient-object mask when salient framing is on (loaded on first use), else empty. */
+    /** The salient-object mask when salient framing is on (its weights load on first use), else empty. */
     public java.util.Optional<ForegroundMask> foregroundMask() {
-        return salientFramingOn() ? java.util.Optional.of(salientMask()) : java.util.Optional.empty();
+        return salientFramingOn() ? java.util.Optional.of(lazyMask) : java.util.Optional.empty();
     }
 
     /**
      * IS-Net, loaded the first time a busy photograph is framed (a plain-background catalogue never loads it). A
      * failed load (no npm, a damaged file) answers 503 naming the cause and is tried again on the next photo.
      */
-    private synchronized ForegroundMask salientMask() {
+    private synchronized IsNetMask salientMask() {
         if (salientMask == null) {
             long start = System.nanoTime();
             try {

@@ -77,12 +77,16 @@ public interface EmbeddingConfig {
     /** The salient-object model of {@code framing=salient} (opt-in: its npm package is AGPL-3.0, docs/models.md). */
     interface Salient {
 
+        /** The defaults below, also what the tests fetch. */
+        String PACKAGE = "@imgly/background-removal-data@1.4.5";
+        String INTEGRITY = "sha512-iRXZpPd7YirbJ4eOZ3SlvbdJkAc/LxVjzWLMHOezmRrVThPJPdPc+Y2kHEAVFEVvpDIuvBDyOfTTFBSJT2QR5w==";
+
         /** npm package holding IS-Net in ONNX, fetched with {@code npm pack} when salient framing is on. */
-        @WithDefault("@imgly/background-removal-data@1.4.5")
+        @WithDefault(PACKAGE)
         String npmPackage();
 
         /** npm's published SHA-512 integrity of that package; the fetched tarball must match it. */
-        @WithDefault("sha512-iRXZpPd7YirbJ4eOZ3SlvbdJkAc/LxVjzWLMHOezmRrVThPJPdPc+Y2kHEAVFEVvpDIuvBDyOfTTFBSJT2QR5w==")
+        @WithDefault(INTEGRITY)
         String npmIntegrity();
 
         /** Use this tarball, or a plain IS-Net {@code .onnx} file, instead of fetching the package. */
@@ -95,12 +99,16 @@ public interface EmbeddingConfig {
 
     interface Inception {
 
+        /** The defaults below, also what the tests fetch. */
+        String PACKAGE = "nsfwjs@4.4.0";
+        String INTEGRITY = "sha512-krC1fgeTLXtZwgdpKJ0jm7hqv0gTSRQQRL+FhOaxaJ9Wj92t42BO3csO2odwgTAgZgf2RvkwPtp0R8Aa7dc+MA==";
+
         /** npm package holding the TF.js InceptionV3 weights, fetched with {@code npm pack} when missing. */
-        @WithDefault("nsfwjs@4.4.0")
+        @WithDefault(PACKAGE)
         String npmPackage();
 
         /** npm's published SHA-512 integrity of that package; the fetched tarball must match it. */
-        @WithDefault("sha512-krC1fgeTLXtZwgdpKJ0jm7hqv0gTSRQQRL+FhOaxaJ9Wj92t42BO3csO2odwgTAgZgf2RvkwPtp0R8Aa7dc+MA==")
+        @WithDefault(INTEGRITY)
         String npmIntegrity();
 
         /** Use this tarball instead of fetching one (e.g. a copy on a machine without the npm registry). */

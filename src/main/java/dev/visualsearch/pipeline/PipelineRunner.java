@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -134,10 +133,10 @@ public class PipelineRunner {
         PipelineChanges.Changes after = before.missing() > 0 ? ReactiveWork.await(changes::check) : before;
         done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.65)) : "cluster: up to date");
         done.add(after.projectionsStale() ? runProject(progress.scaled(0.65, 0.75)) : "project: up to date");
-        // Last: the head only sharpens search, and clusters and maps are drawn from the model's own vectors.
-        Optional<String> adaptDue = adapt.due();
-        if (adaptDue.isPresent()) {
-            LOG.infof("Adapt job due: %s", adaptDue.get());
+        // Last: the head only sharpens search, and clusters and maps are drawn from the model's own vectors. The
+        // check after embedding and indexing already asked whether it is due (clustering changes neither).
+        if (after.adaptDue().isPresent()) {
+            LOG.infof("Adapt job due: %s", after.adaptDue().get());
             done.add(runAdapt(progress.scaled(0.75, 1)));
         }
         return String.join("; ", done);

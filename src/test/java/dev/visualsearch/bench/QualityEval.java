@@ -471,7 +471,7 @@ public final class QualityEval {
             return out;
         }
         Framing framing = framingSpec.equals("salient")
-                ? new SalientFraming("isnet-small", () -> SALIENT_MASK) : Framing.parse(framingSpec);
+                ? new SalientFraming(SALIENT_MASK) : Framing.parse(framingSpec);
         ImagePreprocessor preprocessor = ImagePreprocessor.unitRange(299);
         Map<String, List<float[]>> rows = new LinkedHashMap<>();
         DESCRIPTORS.keySet().forEach(d -> rows.put(d, new ArrayList<>()));

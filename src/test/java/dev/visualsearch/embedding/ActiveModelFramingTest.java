@@ -9,6 +9,7 @@ import dev.visualsearch.common.error.ApiProblem;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,7 +46,10 @@ class ActiveModelFramingTest {
         ActiveModel salient = model(Map.of("app.embedding.framing", "salient",
                 "app.embedding.salient.archive", fake.toString()), dir);
 
-        ApiProblem problem = assertThrows(ApiProblem.class, salient::foregroundMask);
+        // Nothing loads until a busy photo needs the mask; then the load fails with the fix.
+        var mask = salient.foregroundMask().orElseThrow();
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> mask.alpha(new BufferedImage(8, 8,
+                BufferedImage.TYPE_INT_RGB)));
 
         assertEquals(503, problem.status());
         assertTrue(problem.getMessage().contains("could not be loaded"), problem.getMessage());

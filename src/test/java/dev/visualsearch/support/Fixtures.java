@@ -2,6 +2,7 @@ package dev.visualsearch.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.visualsearch.embedding.EmbeddingConfig;
 import dev.visualsearch.embedding.tfjs.NpmModelFetcher;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,14 +17,12 @@ import java.nio.file.Path;
  */
 public final class Fixtures {
 
-    public static final String NSFWJS = "nsfwjs@4.4.0";
-    public static final String NSFWJS_INTEGRITY =
-            "sha512-krC1fgeTLXtZwgdpKJ0jm7hqv0gTSRQQRL+FhOaxaJ9Wj92t42BO3csO2odwgTAgZgf2RvkwPtp0R8Aa7dc+MA==";
+    public static final String NSFWJS = EmbeddingConfig.Inception.PACKAGE;
+    public static final String NSFWJS_INTEGRITY = EmbeddingConfig.Inception.INTEGRITY;
 
     /** The salient-object model's npm package (AGPL-3.0, opt-in in the service; see docs/models.md). */
-    public static final String SALIENT = "@imgly/background-removal-data@1.4.5";
-    public static final String SALIENT_INTEGRITY =
-            "sha512-iRXZpPd7YirbJ4eOZ3SlvbdJkAc/LxVjzWLMHOezmRrVThPJPdPc+Y2kHEAVFEVvpDIuvBDyOfTTFBSJT2QR5w==";
+    public static final String SALIENT = EmbeddingConfig.Salient.PACKAGE;
+    public static final String SALIENT_INTEGRITY = EmbeddingConfig.Salient.INTEGRITY;
 
     private Fixtures() {
     }

@@ -36,10 +36,13 @@ public final class ObjectFraming implements Framing {
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
         OptionalInt plain = plainBackground(rgb, width, height);
-        if (plain.isEmpty()) {
-            return Framed.whole(image);
-        }
-        int background = plain.getAsInt();
+        return plain.isEmpty() ? Framed.whole(image) : frameOn(image, rgb, plain.getAsInt());
+    }
+
+    /** The framing of an image already known to stand on the plain {@code background} ({@code rgb}: its pixels). */
+    Framed frameOn(BufferedImage image, int[] rgb, int background) {
+        int width = image.getWidth();
+        int height = image.getHeight();
         int minX = width;
         int minY = height;
         int maxX = -1;

@@ -49,11 +49,13 @@ public final class ObjectProposals {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        if (mask.isEmpty() || ObjectFraming.plainBackground(rgb, width, height).isPresent()) {
-            return new Found(propose(image), "plain-background");
+        OptionalInt plain = ObjectFraming.plainBackground(rgb, width, height);
+        if (plain.isPresent()) {
+            return new Found(proposeOn(rgb, width, height, plain.getAsInt()), "plain-background");
         }
-        return new Found(propose(SalientFraming.onWhite(rgb, mask.get().alpha(image), width, height)),
-                "salient-mask");
+        return mask.isEmpty() ? new Found(List.of(), "plain-background")
+                : new Found(propose(SalientFraming.onWhite(rgb, mask.get().alpha(image), width, height)),
+                        "salient-mask");
     }
 
     /** Proposals, largest first; empty when the background is not plain. */
@@ -62,10 +64,11 @@ public final class ObjectProposals {
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
         OptionalInt plain = ObjectFraming.plainBackground(rgb, width, height);
-        if (plain.isEmpty()) {
-            return List.of();
-        }
-        int background = plain.getAsInt();
+        return plain.isEmpty() ? List.of() : proposeOn(rgb, width, height, plain.getAsInt());
+    }
+
+    /** Proposals of an image already known to stand on the plain {@code background} ({@code rgb}: its pixels). */
+    private static List<Proposal> proposeOn(int[] rgb, int width, int height, int background) {
         double scale = Math.min(1.0, GRID / (double) Math.max(width, height));
         int gw = Math.max(1, (int) Math.round(width * scale));
         int gh = Math.max(1, (int) Math.round(height * scale));

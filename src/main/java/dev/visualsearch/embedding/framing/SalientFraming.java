@@ -1,7 +1,7 @@
 package dev.visualsearch.embedding.framing;
 
 import java.awt.image.BufferedImage;
-import java.util.function.Supplier;
+import java.util.OptionalInt;
 
 /**
  * Object framing that also works on busy photographs: on a plain background it is {@link ObjectFraming}; on a busy
@@ -14,21 +14,19 @@ public final class SalientFraming implements Framing {
     private static final int WHITE = 0xFFFFFF;
 
     private final ObjectFraming objects = new ObjectFraming();
-    private final String maskId;
-    private final Supplier<ForegroundMask> mask;
+    private final ForegroundMask mask;
 
     /**
-     * @param maskId the mask model's id, known without loading it (model ids are read before any model loads)
-     * @param mask   the mask model, loaded on first use: catalogues on plain backgrounds never need it
+     * @param mask the mask model; asked only for busy photographs, so one that loads on its first {@code alpha}
+     *             costs nothing to catalogues on plain backgrounds (its {@code id} must not need the load)
      */
-    public SalientFraming(String maskId, Supplier<ForegroundMask> mask) {
-        this.maskId = maskId;
+    public SalientFraming(ForegroundMask mask) {
         this.mask = mask;
     }
 
     @Override
     public String id() {
-        return "salient-" + maskId;
+        return "salient-" + mask.id();
     }
 
     @Override
@@ -36,10 +34,11 @@ public final class SalientFraming implements Framing {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        if (ObjectFraming.plainBackground(rgb, width, height).isPresent()) {
-            return objects.frame(image);
+        OptionalInt plain = ObjectFraming.plainBackground(rgb, width, height);
+        if (plain.isPresent()) {
+            return objects.frameOn(image, rgb, plain.getAsInt());
         }
-        BufferedImage cutOut = onWhite(rgb, mask.get().alpha(image), width, height);
+        BufferedImage cutOut = onWhite(rgb, mask.alpha(image), width, height);
         Framed framed = objects.frame(cutOut);
         return framed.isWhole(cutOut) ? Framed.whole(image) : framed;
     }

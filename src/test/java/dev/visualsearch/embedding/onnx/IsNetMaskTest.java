@@ -49,7 +49,7 @@ class IsNetMaskTest {
 
     @Test
     void salientFramingCutsTheCupOutOntoWhite() {
-        Framed framed = new SalientFraming(mask.id(), () -> mask).frame(coffee);
+        Framed framed = new SalientFraming(mask).frame(coffee);
         assertTrue(!framed.isWhole(coffee), "the busy photo is framed to its object");
         assertTrue(framed.width() < coffee.getWidth(), "the box is narrower than the photo: " + framed);
         int corner = framed.image().getRGB(2, 2) & 0xFFFFFF;
