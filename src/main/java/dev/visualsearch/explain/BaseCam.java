@@ -23,12 +23,20 @@ public abstract class BaseCam implements CamMethod {
                 throw new IllegalStateException("Expected a 1 x C x H x W feature map, got " + shape);
             }
             float[] weights = channelWeights(model, activations, target);
-            return weightedSum(activations.toFloatArray(), weights, (int) shape.get(2), (int) shape.get(3));
+            float[] chw = activations.toFloatArray();
+            int height = (int) shape.get(2);
+            int width = (int) shape.get(3);
+            return weightedSum(chw, weights, cellOffset(chw, weights, height * width, target), height, width);
         }
     }
 
     /** The weight a_c of each channel of {@code activations} (1 x C x H x W) for {@code target}. */
     protected abstract float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target);
+
+    /** What each cell's weighted sum is reduced by before the ReLU; 0 unless a method's decomposition has one. */
+    protected double cellOffset(float[] chw, float[] weights, int plane, CamTarget target) {
+        return 0;
+    }
 
     /**
      * The reference vector q of a similarity target, checked against the map's channel count: the weights of the
@@ -47,8 +55,8 @@ public abstract class BaseCam implements CamMethod {
         return similarity.q();
     }
 
-    /** ReLU(sum_c w_c A_c) over a C x H x W map given as flat floats. */
-    static Heatmap weightedSum(float[] chw, float[] weights, int height, int width) {
+    /** ReLU(sum_c w_c A_c - offset) over a C x H x W map given as flat floats. */
+    static Heatmap weightedSum(float[] chw, float[] weights, double offset, int height, int width) {
         int plane = height * width;
         double[] sum = new double[plane];
         for (int c = 0; c < weights.length; c++) {
@@ -60,7 +68,7 @@ public abstract class BaseCam implements CamMethod {
         }
         float[] values = new float[plane];
         for (int i = 0; i < plane; i++) {
-            values[i] = (float) Math.max(0, sum[i]);
+            values[i] = (float) Math.max(0, sum[i] - offset);
         }
         return new Heatmap(width, height, values);
     }

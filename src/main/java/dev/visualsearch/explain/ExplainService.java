@@ -6,6 +6,9 @@ import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.FeatureMapModel;
 import dev.visualsearch.embedding.framing.Framed;
 import dev.visualsearch.embedding.InferenceSlots;
+import dev.visualsearch.index.IndexService;
+import dev.visualsearch.index.SearchSpace;
+import dev.visualsearch.index.whitening.Whitening;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -21,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Explains why two images are similar under the active model: a CAM of one image (the {@link Side}) for the target
- * cosine(its embedding, the other's embedding), rendered as an overlay, a pure heatmap or the JSON grid, and
- * cached on disk. Blocking (inference, disk); call from worker threads.
+ * cosine(its embedding, the other's embedding) in the space the search ranked by (whitened when the index is),
+ * rendered as an overlay, a pure heatmap or the JSON grid, and cached on disk. Blocking (inference, disk); call
+ * from worker threads.
  */
 @ApplicationScoped
 public class ExplainService {
@@ -50,11 +54,13 @@ public class ExplainService {
     private final ExplainConfig config;
     private final ObjectMapper json;
     private final InferenceSlots slots;
+    private final IndexService indexes;
     private final Map<String, CamMethod> methods = new LinkedHashMap<>();
 
     public ExplainService(ActiveModel model, ExplanationCache cache, ExplainConfig config, ObjectMapper json,
-                          InferenceSlots slots) {
+                          InferenceSlots slots, IndexService indexes) {
         this.model = model;
+        this.indexes = indexes;
         this.slots = slots;
         this.cache = cache;
         this.config = config;
@@ -97,14 +103,17 @@ public class ExplainService {
                 "The active model " + model.id() + " exposes no feature map, so its matches cannot be explained"));
         Subject explained = side == Side.RESULT ? result : query;
         Subject reference = side == Side.RESULT ? query : result;
-        String[] parts = {active.id(), method.id(), active.featureLayer(), "similarity", explained.sha256(),
+        Optional<Whitening> whitening = searchWhitening(active);
+        String[] parts = {active.id(), method.id(), active.featureLayer(),
+                whitening.map(w -> "similarity|" + w.id()).orElse("similarity"), explained.sha256(),
                 reference.sha256()};
         String viewKey = ExplanationCache.key(append(parts, view.name()));
         Optional<byte[]> cached = cache.get(viewKey);
         if (cached.isPresent()) {
             return new Rendered(cached.get(), mediaType(view), true);
         }
-        HeatmapView grid = grid(active, method, explained, reference, ExplanationCache.key(append(parts, "JSON")));
+        HeatmapView grid = grid(active, method, whitening, explained, reference,
+                ExplanationCache.key(append(parts, "JSON")));
         if (view == View.JSON) {
             return new Rendered(toJson(grid), mediaType(view), false);
         }
@@ -120,8 +129,8 @@ public class ExplainService {
     }
 
     /** The grid from the cache, or computed and cached (other views of the same pair reuse it). */
-    private HeatmapView grid(FeatureMapModel active, CamMethod method, Subject explained, Subject reference,
-                             String key) {
+    private HeatmapView grid(FeatureMapModel active, CamMethod method, Optional<Whitening> whitening,
+                             Subject explained, Subject reference, String key) {
         Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
             try {
@@ -136,7 +145,8 @@ public class ExplainService {
         BufferedImage pixels = explained.pixels().get();
         Framed framed = active.framing().frame(pixels);
         float[] input = active.preprocessor().toNchw(List.of(framed.image()));
-        SimilarityTarget target = new SimilarityTarget(q);
+        CamTarget target = whitening.<CamTarget>map(w -> new WhitenedSimilarityTarget(w.apply(q), w))
+                .orElseGet(() -> new SimilarityTarget(q));
         Heatmap raw = slots.run(() -> method.compute(active, input, target));
         Heatmap unit = raw.normalised();
         HeatmapView view = new HeatmapView(unit.width(), unit.height(), unit.values(), raw.min(), raw.max(),
@@ -144,6 +154,16 @@ public class ExplainService {
                 reference.sha256(), HeatmapView.frameOf(framed, pixels.getWidth(), pixels.getHeight()));
         cache.put(key, toJson(view));
         return view;
+    }
+
+    /** The whitening of the space the index searches the active model's vectors in, if any. */
+    private Optional<Whitening> searchWhitening(FeatureMapModel active) {
+        if (!indexes.isReady()) {
+            return Optional.empty();
+        }
+        SearchSpace space = indexes.space();
+        return space.modelId().equals(model.id())
+                ? space.whitening().filter(w -> w.inputDimension() == active.dimension()) : Optional.empty();
     }
 
     private byte[] toJson(HeatmapView view) {

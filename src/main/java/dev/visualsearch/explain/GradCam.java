@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * S = q.e: dS/dg = (q - S e)/|g|, dg_c/dA_cij = A_cij^(p-1) g_c^(1-p) / (H W), so
  * a_c = mean_ij dS/dA_cij = (dS/dg_c) g_c^(1-p) mean_ij(A_cij^(p-1)) / (H W).
  * No backward pass, so it costs one forward pass and is exactly what {@link AutogradGradCam} computes. Other
- * poolings (max, R-MAC) have no closed form here: their weights come from autograd, the same definition.
+ * poolings (max, R-MAC) and whitened targets have no closed form here: their weights come from autograd, the same
+ * definition.
  */
 public final class GradCam extends BaseCam {
 
@@ -29,11 +30,11 @@ public final class GradCam extends BaseCam {
 
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
-        float[] q = similarityQuery(target, activations, "The closed form");
         OptionalDouble power = power(model.pooling());
-        if (power.isEmpty()) {
+        if (power.isEmpty() || target instanceof WhitenedSimilarityTarget) {
             return autograd.channelWeights(model, activations, target);
         }
+        float[] q = similarityQuery(target, activations, "The closed form");
         double p = power.getAsDouble();
         // GeM clamps activations to at least GemPooling.EPSILON; the closed form clamps the same way.
         Shape shape = activations.getShape();

@@ -72,7 +72,7 @@ public final class ScoreCam implements CamMethod {
         for (int i = 0; i < chosen.length; i++) {
             weights[chosen[i]] = Math.max(0, scores[i + 1] - scores[0]);
         }
-        return BaseCam.weightedSum(chw, weights, height, width);
+        return BaseCam.weightedSum(chw, weights, 0, height, width);
     }
 
     /** The {@code n} channels whose maps vary most over the grid. */

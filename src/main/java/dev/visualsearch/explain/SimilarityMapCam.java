@@ -9,6 +9,11 @@ import dev.visualsearch.embedding.FeatureMapModel;
  * share of the cosine that grid cell (i, j) contributes. The map is ReLU(sum_c q_c A_cij): weights a_c = q_c,
  * no gradients, one forward pass. Unlike Grad-CAM's weights, whose map averages to zero for a normalised embedding
  * (see docs/evaluation.md), these sum the similarity itself, so the bright regions are where the match lives.
+ *
+ * <p>In a whitened search space, w = normalise(P (e - mu)), the score is linear in e along u = P^T q less the
+ * constant u . mu: the weights are u, and each of the H W cells gives up an even share of the mean's part,
+ * u . mu |g|, with g the cells' average feature vector. For average pooling the map then sums to the whitened score
+ * times a positive factor, as the plain map sums to the plain cosine; for other poolings it is that approximation.
  */
 public final class SimilarityMapCam extends BaseCam {
 
@@ -21,6 +26,29 @@ public final class SimilarityMapCam extends BaseCam {
 
     @Override
     protected float[] channelWeights(FeatureMapModel model, NDArray activations, CamTarget target) {
+        if (target instanceof WhitenedSimilarityTarget whitened) {
+            return whitened.modelSpaceDirection();
+        }
         return similarityQuery(target, activations, "The similarity map").clone();
+    }
+
+    @Override
+    protected double cellOffset(float[] chw, float[] weights, int plane, CamTarget target) {
+        if (!(target instanceof WhitenedSimilarityTarget whitened)) {
+            return 0;
+        }
+        float[] mean = whitened.whitening().mean();
+        double uMu = 0;
+        double norm2 = 0;
+        for (int c = 0; c < weights.length; c++) {
+            uMu += weights[c] * mean[c];
+            double g = 0;
+            for (int i = 0; i < plane; i++) {
+                g += chw[c * plane + i];
+            }
+            g /= plane;
+            norm2 += g * g;
+        }
+        return uMu * Math.sqrt(norm2);
     }
 }

@@ -14,6 +14,7 @@ import dev.visualsearch.embedding.pooling.GemPooling;
 import dev.visualsearch.embedding.pooling.RegionalMaxPooling;
 import dev.visualsearch.embedding.tfjs.InceptionEmbeddingModel;
 import dev.visualsearch.embedding.tfjs.InceptionMixed6Embedder;
+import dev.visualsearch.index.whitening.Whitening;
 import dev.visualsearch.support.Fixtures;
 import dev.visualsearch.support.UsesPyTorch;
 import java.util.List;
@@ -166,6 +167,40 @@ class GradCamTest {
                     manager.create(nchw, new ai.djl.ndarray.types.Shape(1, 3, size, size)));
             return map.reshape(map.getShape().get(1), -1).mean(new int[] {1}).toFloatArray();
         }
+    }
+
+    @Test
+    void aWhitenedTargetScoresWhatTheIndexWouldAndMovesTheHeat() {
+        List<float[]> vectors = images.stream().map(ExplainFixtures.Image::embedding).toList();
+        Whitening whitening = Whitening.learn(vectors, vectors.size() - 1, 1.0, 42);
+        ExplainFixtures.Image result = images.get(0);
+        ExplainFixtures.Image query = images.get(1);
+        float[] q = whitening.apply(query.embedding());
+        WhitenedSimilarityTarget target = new WhitenedSimilarityTarget(q, whitening);
+        int size = model.preprocessor().size();
+        float score;
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
+                "PyTorch")) {
+            ai.djl.ndarray.NDArray map = model.featureMap(manager,
+                    manager.create(result.nchw(), new ai.djl.ndarray.types.Shape(1, 3, size, size)));
+            score = target.score(model, map).toFloatArray()[0];
+        }
+        float[] w = whitening.apply(result.embedding());
+        double expected = 0;
+        for (int i = 0; i < q.length; i++) {
+            expected += q[i] * w[i];
+        }
+        assertEquals(expected, score, 1e-3, "the target is the cosine of the whitened vectors the index holds");
+        Heatmap whitened = new GradCam().compute(model, result.nchw(), target);
+        Heatmap plain = new GradCam().compute(model, result.nchw(), new SimilarityTarget(query.embedding()));
+        Heatmap autograd = new AutogradGradCam().compute(model, result.nchw(), target);
+        assertArrayEquals(autograd.values(), whitened.values(), 1e-6f, "no closed form: autograd's map");
+        assertTrue(whitened.max() > 0);
+        assertTrue(ExplainFixtures.pearson(whitened.values(), plain.values()) < 0.99,
+                "whitening changes where the score comes from");
+        Heatmap simmap = new SimilarityMapCam().compute(model, result.nchw(), target);
+        assertTrue(simmap.min() >= 0 && simmap.max() > 0);
+        assertThrows(IllegalArgumentException.class, () -> new WhitenedSimilarityTarget(query.embedding(), whitening));
     }
 
     @Test

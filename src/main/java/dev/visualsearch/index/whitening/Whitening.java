@@ -146,6 +146,16 @@ public final class Whitening {
         return id;
     }
 
+    /** The catalogue mean mu that {@link #apply} subtracts (a copy). */
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** P, {@link #dims()} x {@link #inputDimension()} row-major (a copy): explanations apply it as a layer. */
+    public float[] projection() {
+        return projection.clone();
+    }
+
     /** Input dimension (the model's). */
     public int inputDimension() {
         return dimension;
