@@ -30,6 +30,12 @@ public class AnnBackends {
     private static final Logger LOG = Logger.getLogger(AnnBackends.class);
     /** Below this many vectors IVF cannot be trained sensibly; a flat FAISS index serves instead. */
     private static final int IVF_MIN_VECTORS = 1000;
+    /**
+     * From this many vectors {@code app.index.ann=auto} builds IVF with 8-bit codes instead of HNSW: a quarter of the
+     * memory, a build of about a minute at 1M instead of most of an hour, and with the float re-score the same recall
+     * (docs/performance.md, "Compressed index").
+     */
+    static final int AUTO_COMPRESSED_FROM = 200_000;
 
     private final IndexConfig config;
     private final OpenSearchBackend openSearch;
@@ -85,7 +91,7 @@ public class AnnBackends {
                     return build(modelId, dimension, stored, categories, catalogue, percent);
                 }
                 if (loaded.descriptor().fits(modelId, dimension)
-                        && loaded.descriptor().backend().equals("faiss:" + factory(stored.size()))) {
+                        && sameLayout(loaded.descriptor().backend(), "faiss:" + factory(stored.size()))) {
                     reconcile(loaded, stored);
                     LOG.infof("Loaded the saved %s index (%d vectors)", loaded.descriptor().backend(), loaded.size());
                     return Optional.of(loaded);
@@ -166,11 +172,37 @@ public class AnnBackends {
     /** The FAISS factory description for the configured backend and catalogue size. */
     String factory(int vectors) {
         return switch (config.ann()) {
+            case "auto" -> vectors < AUTO_COMPRESSED_FROM ? "HNSW" + config.hnswM() : ivfLists(vectors) + ",SQ8";
             case "faiss-flat" -> "Flat";
-            case "faiss-ivf" -> vectors < IVF_MIN_VECTORS ? "Flat"
-                    : "IVF" + Math.max(16, (int) Math.sqrt(vectors)) + ",Flat";
+            case "faiss-ivf" -> vectors < IVF_MIN_VECTORS ? "Flat" : ivfLists(vectors) + ",Flat";
+            case "faiss-ivf-sq8" -> vectors < IVF_MIN_VECTORS ? "Flat" : ivfLists(vectors) + ",SQ8";
+            case "faiss-hnsw-sq8" -> "HNSW" + config.hnswM() + "_SQ8";
             default -> "HNSW" + config.hnswM();
         };
+    }
+
+    /** sqrt(n) inverted lists (at least 16): FAISS's rule of thumb, a list holds about as many vectors as there are lists. */
+    private static String ivfLists(int vectors) {
+        return "IVF" + Math.max(16, (int) Math.sqrt(vectors));
+    }
+
+    /**
+     * Whether a saved index can serve where {@code wanted} would be built: the same description, or IVF of the same
+     * codes whose list count is within a factor two of the one wanted (sqrt(n) moves with every product added, and a
+     * rebuild at each start for that would cost a minute at 1M for nothing the recall check does not already catch).
+     */
+    static boolean sameLayout(String saved, String wanted) {
+        if (saved.equals(wanted)) {
+            return true;
+        }
+        var ivf = java.util.regex.Pattern.compile("faiss:IVF(\\d+),(.+)");
+        var a = ivf.matcher(saved);
+        var b = ivf.matcher(wanted);
+        if (!a.matches() || !b.matches() || !a.group(2).equals(b.group(2))) {
+            return false;
+        }
+        double ratio = Double.parseDouble(a.group(1)) / Double.parseDouble(b.group(1));
+        return ratio >= 0.5 && ratio <= 2.0;
     }
 
     private boolean usable() {

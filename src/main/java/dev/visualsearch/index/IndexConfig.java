@@ -7,11 +7,14 @@ import io.smallrye.config.WithDefault;
 public interface IndexConfig {
 
     /**
-     * The approximate index behind {@code mode=ann}: {@code faiss-hnsw}, {@code faiss-ivf}, {@code faiss-flat}, or
-     * {@code none}. The exact index always exists (it is the ground truth and serves {@code mode=exact}); when
-     * FAISS is unavailable, {@code mode=ann} is answered by the exact index and the status says so.
+     * The approximate index behind {@code mode=ann}: {@code auto} (chosen by size at each build: HNSW below 200,000
+     * vectors, {@code faiss-ivf-sq8} from there), {@code faiss-hnsw}, {@code faiss-ivf}, {@code faiss-flat}, the
+     * compressed {@code faiss-ivf-sq8} and {@code faiss-hnsw-sq8} (8-bit codes, candidates rescored on the float rows,
+     * see {@link #rescoreFactor()}), or {@code none}. The exact index always exists (it is the ground truth and serves
+     * {@code mode=exact}); when FAISS is unavailable, {@code mode=ann} is answered by the exact index and the status
+     * says so.
      */
-    @WithDefault("faiss-hnsw")
+    @WithDefault("auto")
     String ann();
 
     /**
@@ -25,6 +28,13 @@ public interface IndexConfig {
     /** Folder for saved index files (under the data folder, so that each data folder has its own). */
     @WithDefault("${app.data-dir}/index")
     String dir();
+
+    /**
+     * A compressed index fetches this many times k candidates, which the exact index scores again on the float rows
+     * (RescoredIndex); 0 answers with the codes' own scores.
+     */
+    @WithDefault("4")
+    int rescoreFactor();
 
     /** HNSW graph degree (FAISS "HNSW<M>"). */
     @WithDefault("32")

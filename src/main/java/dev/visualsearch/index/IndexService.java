@@ -131,6 +131,7 @@ public class IndexService {
             Optional<VectorIndex> freshAnn = startUp
                     ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, catalogue, annPercent)
                     : annBackends.build(fresh.id(), dimension, stored, this::category, catalogue, annPercent);
+            freshAnn = freshAnn.map(index -> RescoredIndex.around(index, freshExact, config.rescoreFactor()));
             freshAnn.ifPresent(index -> recall.chooseDepth(index, freshExact));
             if (!startUp) {
                 spaces.save(fresh);

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 /**
  * The picture of docs/performance.md: p50 latency and recall@10 of one query against the catalogue's size, per
  * index, drawn from the benchmark files kept in docs/bench (the suite's results.json, the exact-scan run's
- * exact.json, the OpenSearch runs' console lines), each series labelled with the machine and day it was measured
+ * exact.json, the compressed-index run's compressed.json, the OpenSearch runs' console lines), each series labelled with the machine and day it was measured
  * on. Only measured points are drawn; a series lacks a size it was not run at. Run:
  * {@code ./mvnw -Pbench verify -Dbench.mode=plot} (the full suite draws it too).
  */
@@ -84,6 +84,19 @@ final class BenchPlot {
             }
             out.add(new Series("exact scan, 8-bit + re-score (" + machine(root.path("machine")) + ")",
                     Color.decode("#17becf"), points));
+        }
+        Path compressed = DIR.resolve("compressed.json");
+        if (Files.exists(compressed)) {
+            JsonNode root = json.readTree(compressed.toFile());
+            List<double[]> points = new ArrayList<>();
+            for (JsonNode row : root.path("rows")) {
+                if (row.path("backend").asText().matches("faiss IVF\\d+,SQ8 nprobe8 \\+ rescore")) {
+                    points.add(new double[] {row.path("vectors").asDouble(), row.path("p50Ms").asDouble(),
+                            row.path("recallAt10").asDouble()});
+                }
+            }
+            out.add(new Series("FAISS IVF-SQ8 nprobe8 + re-score (" + machine(root.path("machine")) + ")",
+                    Color.decode("#8c564b"), points));
         }
         out.addAll(console(DIR.resolve("opensearch-1m-2026-11-27.txt"), "Intel Xeon, 2026-11-27"));
         return out;

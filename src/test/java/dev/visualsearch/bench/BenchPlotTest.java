@@ -27,6 +27,12 @@ class BenchPlotTest {
                 .findFirst().orElseThrow();
         assertEquals(0.897, hnsw.points().get(1)[2], 1e-9, "the 1M recall the issue quotes");
         assertTrue(series.stream().anyMatch(s -> s.label().startsWith("exact scan, 8-bit")), series.toString());
+        BenchPlot.Series sq8 = series.stream().filter(s -> s.label().startsWith("FAISS IVF-SQ8")).findFirst()
+                .orElseThrow();
+        assertTrue(sq8.label().contains("Intel(R) Xeon(R) Processor, 2026-12-05"), sq8.label());
+        // docs/bench/compressed.json: IVF1000,SQ8 nprobe8 + rescore at 1M, p50 7.288 ms.
+        assertEquals(List.of(100_000.0, 1_000_000.0), sq8.points().stream().map(p -> p[0]).toList());
+        assertEquals(7.288, sq8.points().get(1)[1], 1e-9);
 
         Path png = dir.resolve("plot.png");
         BenchPlot.draw(series, png);

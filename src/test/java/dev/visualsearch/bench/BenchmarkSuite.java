@@ -54,6 +54,14 @@ public final class BenchmarkSuite {
             ExactScanBench.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("compressed")) {
+            CompressedIndexBench.run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("heat")) {
+            HeatOnObject.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("adapt")) {
             AdaptBench.run();
             return;
