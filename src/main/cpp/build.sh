@@ -12,6 +12,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASEDIR="${1:-$(cd "$HERE/../../.." && pwd)}"
 SRC="$HERE/faiss_jni.cpp"
+KERNELS="$HERE/distance_kernels.cpp"
 OUT_DIR="$BASEDIR/target/classes/native/linux-x86_64"
 OUT="$OUT_DIR/libvpsfaiss.so"
 FAISS_INCLUDE="${FAISS_INCLUDE:-/usr/include}"
@@ -27,7 +28,7 @@ skip() { echo "[vpsfaiss] SKIP: $* -> FAISS backend unavailable in this build"; 
 command -v "$CXX" >/dev/null || skip "$CXX not found"
 
 # Fast no-op when the library is newer than its sources.
-if [[ -f "$OUT" && "$OUT" -nt "$SRC" && "$OUT" -nt "${BASH_SOURCE[0]}" ]]; then
+if [[ -f "$OUT" && "$OUT" -nt "$SRC" && "$OUT" -nt "$KERNELS" && "$OUT" -nt "${BASH_SOURCE[0]}" ]]; then
   echo "[vpsfaiss] up to date: $OUT"; exit 0
 fi
 
@@ -45,13 +46,25 @@ TMP="$(mktemp "$OUT_DIR/.libvpsfaiss.XXXXXX")"
 trap 'rm -f "$TMP"' EXIT
 echo "[vpsfaiss] compiling $SRC (JDK $JH, $FAISS_LIB)"
 # --exclude-libs,ALL keeps FAISS' symbols private to this .so;
-# --no-undefined makes missing link deps fail here instead of at System.load.
-"$CXX" -std=c++17 -O2 -fPIC -shared -fopenmp \
-  -fvisibility=hidden -fvisibility-inlines-hidden \
-  -I"$JH/include" -I"$JH/include/linux" -I"$FAISS_INCLUDE" \
-  "$SRC" -o "$TMP" \
-  "$FAISS_LIB" -lopenblas -lgomp \
-  -Wl,--exclude-libs,ALL -Wl,--no-undefined -Wl,--as-needed -s
+# --no-undefined makes missing link deps fail here instead of at System.load;
+# --wrap sends libfaiss's calls to fvec_inner_product / fvec_L2sqr / fvec_norm_L2sqr to distance_kernels.cpp's
+# __wrap_ versions (libfaiss's own stay reachable as __real_; ADR-013).
+link() {
+  "$CXX" -std=c++17 -O2 -fPIC -shared -fopenmp \
+    -fvisibility=hidden -fvisibility-inlines-hidden \
+    -I"$JH/include" -I"$JH/include/linux" -I"$FAISS_INCLUDE" \
+    "$SRC" "$KERNELS" -o "$TMP" \
+    "$FAISS_LIB" -lopenblas -lgomp \
+    "$@" \
+    -Wl,--exclude-libs,ALL -Wl,--no-undefined -Wl,--as-needed -s
+}
+if ! link -Wl,--wrap=_ZN5faiss18fvec_inner_productEPKfS1_m \
+          -Wl,--wrap=_ZN5faiss10fvec_L2sqrEPKfS1_m \
+          -Wl,--wrap=_ZN5faiss15fvec_norm_L2sqrEPKfm; then
+  # A libfaiss whose three loops have other signatures: keep its own loops (distanceKernel() says "libfaiss").
+  echo "[vpsfaiss] WARNING: could not wrap libfaiss's distance loops; linking with the library's own" >&2
+  link -DVPS_NO_WRAP
+fi
 mv -f "$TMP" "$OUT"
 trap - EXIT
 echo "[vpsfaiss] built $OUT ($(du -h "$OUT" | cut -f1))"

@@ -199,6 +199,10 @@ void checkSearchArgs(jint nq, jint k) {
 
 } // namespace
 
+// distance_kernels.cpp: which of its paths (avx2-fma, sse2, libfaiss) this process runs.
+const char* vpsDistanceKernel();
+const char* vpsUseDistanceKernel(const char* name);
+
 // ---------------------------------------------------------------- JNI
 
 extern "C" {
@@ -427,6 +431,20 @@ JNIEXPORT void JNICALL FN(setThreads)(JNIEnv* env, jclass, jint n) {
         g_threads.store(n);
         omp_set_num_threads(n);
         return 0;
+    });
+}
+
+JNIEXPORT jstring JNICALL FN(distanceKernel)(JNIEnv* env, jclass) {
+    return env->NewStringUTF(vpsDistanceKernel());
+}
+
+JNIEXPORT jstring JNICALL FN(useDistanceKernel)(JNIEnv* env, jclass, jstring name) {
+    return guarded<jstring>(env, nullptr, [&] {
+        if (name == nullptr) throw ArgError("kernel name is null");
+        const char* chars = env->GetStringUTFChars(name, nullptr);
+        std::string wanted(chars);
+        env->ReleaseStringUTFChars(name, chars);
+        return env->NewStringUTF(vpsUseDistanceKernel(wanted.c_str()));
     });
 }
 

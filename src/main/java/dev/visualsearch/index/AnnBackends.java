@@ -140,10 +140,10 @@ public class AnnBackends {
         }
         long start = System.nanoTime();
         FaissIndex index = FaissIndex.build(factory(ids.length), modelId, dimension, ids, vectors,
-                config.hnswEfSearch(), config.ivfNprobe());
+                config.hnswEfSearch(), config.ivfNprobe(), buildThreads());
         index.builtFrom(catalogue);
-        LOG.infof("Built %s over %d vectors in %d ms", index.descriptor().backend(), ids.length,
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("Built %s over %d vectors in %d ms (%d threads, %s distance kernels)", index.descriptor().backend(),
+                ids.length, (System.nanoTime() - start) / 1_000_000, buildThreads(), FaissNative.distanceKernel());
         return Optional.of(index);
     }
 
@@ -203,6 +203,11 @@ public class AnnBackends {
         }
         double ratio = Double.parseDouble(a.group(1)) / Double.parseDouble(b.group(1));
         return ratio >= 0.5 && ratio <= 2.0;
+    }
+
+    /** {@code app.index.build-threads}, 0 meaning one per core. */
+    int buildThreads() {
+        return config.buildThreads() > 0 ? config.buildThreads() : Runtime.getRuntime().availableProcessors();
     }
 
     private boolean usable() {

@@ -36,6 +36,14 @@ public interface IndexConfig {
     @WithDefault("4")
     int rescoreFactor();
 
+    /**
+     * Threads a local ANN build trains and inserts on (0: one per core). A rebuild in the background competes with
+     * searches for the cores while it runs; with every core it is over sooner (docs/performance.md, "HNSW build
+     * time").
+     */
+    @WithDefault("0")
+    int buildThreads();
+
     /** HNSW graph degree (FAISS "HNSW<M>"). */
     @WithDefault("32")
     int hnswM();

@@ -58,6 +58,10 @@ public final class BenchmarkSuite {
             CompressedIndexBench.run();
             return;
         }
+        if (args.length > 0 && args[0].equals("hnswbuild")) {
+            HnswBuildBench.run();
+            return;
+        }
         if (args.length > 0 && args[0].equals("heat")) {
             HeatOnObject.run();
             return;

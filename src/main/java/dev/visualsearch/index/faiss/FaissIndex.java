@@ -56,7 +56,18 @@ public final class FaissIndex implements VectorIndex {
      */
     public static FaissIndex build(String factory, String modelId, int dimension, long[] ids, float[] vectors,
                                    int efSearch, int nprobe) {
+        return build(factory, modelId, dimension, ids, vectors, efSearch, nprobe, 1);
+    }
+
+    /**
+     * As above, training and adding on {@code threads} OpenMP threads (HNSW inserts and k-means run in parallel);
+     * searches go back to one thread afterwards. The thread count is process-wide while the build runs, which a
+     * single-query search does not use (FAISS parallelises over queries).
+     */
+    public static FaissIndex build(String factory, String modelId, int dimension, long[] ids, float[] vectors,
+                                   int efSearch, int nprobe, int threads) {
         long handle = FaissNative.create(factory, dimension, FaissNative.METRIC_INNER_PRODUCT);
+        FaissNative.setThreads(Math.max(1, threads));
         try {
             if (!FaissNative.isTrained(handle)) {
                 FaissNative.train(handle, vectors, ids.length);
@@ -68,6 +79,8 @@ public final class FaissIndex implements VectorIndex {
         } catch (RuntimeException e) {
             FaissNative.free(handle);
             throw e;
+        } finally {
+            FaissNative.setThreads(1);
         }
         FaissIndex index = new FaissIndex(handle, descriptor(factory, modelId, dimension), !factory.contains("HNSW"));
         for (long id : ids) {

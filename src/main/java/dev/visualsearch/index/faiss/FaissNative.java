@@ -132,6 +132,19 @@ public final class FaissNative {
     public static native void setThreads(int n);
 
     /**
+     * The distance kernels the float comparisons run on (src/main/cpp/distance_kernels.cpp): {@code avx2-fma}, or
+     * {@code sse2} on a CPU without AVX2 and FMA ({@code libfaiss} only after {@link #useDistanceKernel}).
+     */
+    public static native String distanceKernel();
+
+    /**
+     * Benchmarks and tests only: {@code "libfaiss"} runs the library's own loops, {@code "sse2"} the shim's SSE2 path,
+     * {@code "avx2-fma"} its AVX2 one where the CPU has it (else SSE2); returns the path now taken. Call while no other
+     * FAISS work runs.
+     */
+    public static native String useDistanceKernel(String kernel);
+
+    /**
      * faiss::distance_compute_blas_threshold: brute-force searches with at least this many queries use BLAS.
      * The library sets 1 at load time (FAISS default is 20); exposed for benchmarking.
      */

@@ -226,6 +226,76 @@ class FaissNativeTest {
         FaissNative.setBlasThreshold(1);
     }
 
+    /**
+     * HNSW compares through fvec_inner_product / fvec_L2sqr, which build.sh wraps (distance_kernels.cpp): every path's
+     * scores must be the plain dot products and squared distances, at a dimension with a tail after the 32- and
+     * 8-wide blocks; libfaiss's own scalar loop must give the bits of a sequential float sum and the shim's paths,
+     * summing in lanes, other bits somewhere, which shows the wrap is on the call path; and the default path must be
+     * the one this CPU can run.
+     */
+    @Test
+    void theWrappedDistanceKernelsScoreExactlyAndFollowTheCpu() throws Exception {
+        String flags = Files.readString(Path.of("/proc/cpuinfo"));
+        boolean avx2 = flags.matches("(?s).*\\bavx2\\b.*") && flags.matches("(?s).*\\bfma\\b.*");
+        String fastest = avx2 ? "avx2-fma" : "sse2";
+        assertEquals(fastest, FaissNative.distanceKernel());
+
+        int d = 77;
+        int n = 300;
+        float[] data = randomUnit(n, d, 5);
+        float[] queries = randomUnit(20, d, 6);
+        try {
+            assertEquals("libfaiss", FaissNative.useDistanceKernel("libfaiss"));
+            float[][] library = scoresThrough(data, queries, d, n, true);
+            for (String kernel : new String[] {"sse2", fastest}) {
+                assertEquals(kernel, FaissNative.useDistanceKernel(kernel));
+                float[][] ours = scoresThrough(data, queries, d, n, false);
+                boolean anyBitDiffers = false;
+                for (int m = 0; m < ours.length; m++) {
+                    for (int i = 0; i < ours[m].length; i++) {
+                        anyBitDiffers |= Float.floatToIntBits(ours[m][i]) != Float.floatToIntBits(library[m][i]);
+                    }
+                }
+                assertTrue(anyBitDiffers, kernel + " gave libfaiss's exact bits everywhere: the wrap is not in use");
+            }
+        } finally {
+            FaissNative.useDistanceKernel(fastest);
+        }
+    }
+
+    /** Searches an HNSW16 index per metric (inner product, L2) and checks each score against the sums in Java. */
+    private float[][] scoresThrough(float[] data, float[] queries, int d, int n, boolean sequentialBits) {
+        int[] metrics = {FaissNative.METRIC_INNER_PRODUCT, FaissNative.METRIC_L2};
+        float[][] scores = new float[metrics.length][];
+        for (int m = 0; m < metrics.length; m++) {
+            boolean l2 = metrics[m] == FaissNative.METRIC_L2;
+            long h = track(FaissNative.create("HNSW16", d, metrics[m]));
+            FaissNative.addWithIds(h, data, ids(n), n);
+            FaissNative.setHnswEfSearch(h, 400);
+            Result got = search(h, queries, 20, K);
+            for (int q = 0; q < 20; q++) {
+                for (int j = 0; j < K; j++) {
+                    int row = (int) ((got.labels()[q * K + j] - ID_BASE) / 7);
+                    double want = 0;
+                    float sequential = 0;
+                    for (int i = 0; i < d; i++) {
+                        float a = queries[q * d + i];
+                        float b = data[row * d + i];
+                        want += l2 ? (double) (a - b) * (a - b) : (double) a * b;
+                        sequential += l2 ? (a - b) * (a - b) : a * b;
+                    }
+                    float score = got.scores()[q * K + j];
+                    assertEquals(want, score, 1e-5, "query " + q + ", rank " + j);
+                    if (sequentialBits) {
+                        assertEquals(sequential, score, 0f, "libfaiss, query " + q + ", rank " + j);
+                    }
+                }
+            }
+            scores[m] = got.scores();
+        }
+        return scores;
+    }
+
     @Test
     void hnswRecallOnClusteredData() {
         float[][] s = clusteredSplit(5000, 100, 1);
