@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package-by-feature rules of docs/architecture.md, checked on the compiled classes: features form no cycle, and
  * no feature reaches into another feature's adapters (the subpackages that wrap an engine or a library), only into
- * its top-level package and its sub-features.
+ * its top-level package and its sub-features; one class observes start-up; one helper blocks on the database.
  */
 class ArchitectureTest {
 
@@ -49,5 +49,25 @@ class ArchitectureTest {
                     .because(adapter[1] + " is an adapter of the " + adapter[0] + " feature")
                     .check(classes);
         }
+    }
+
+    /** One start-up sequence (pipeline.StartupSequence) says what the service does when it starts, in order. */
+    @Test
+    void onlyTheStartupSequenceObservesStartup() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.visualsearch.pipeline.StartupSequence")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.runtime.StartupEvent")
+                .because("start-up steps are methods that StartupSequence calls in order, not observers with "
+                        + "priorities spread over the features")
+                .check(classes);
+    }
+
+    /** Blocking on the reactive database has one helper whose name says it blocks (ADR-014). */
+    @Test
+    void onlyBlockingDatabaseWaitsForReactiveWork() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.visualsearch.common.database.BlockingDatabase")
+                .should().callMethod(io.quarkus.vertx.VertxContextSupport.class, "subscribeAndAwait",
+                        java.util.function.Supplier.class)
+                .because("jobs block through BlockingDatabase.await, and request paths chain the Uni")
+                .check(classes);
     }
 }

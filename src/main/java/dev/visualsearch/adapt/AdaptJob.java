@@ -1,7 +1,8 @@
 package dev.visualsearch.adapt;
 
 import dev.visualsearch.catalog.ProductPictures;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingConfig;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingService;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -89,14 +89,14 @@ public class AdaptJob {
         return Math.max(2, whitening.minVectors());
     }
 
-    public Result run(BiConsumer<Double, String> progress) {
+    public Result run(Progress progress) {
         if (!spaces.whitens() || !whitening.head()) {
             throw new IllegalStateException("The adapt head is only searched in by this instance's own index with "
                     + "whitening and heads on (app.index.backend=local, app.index.whitening.enabled=true, "
                     + "app.index.whitening.head=true)");
         }
         String modelId = embeddings.model().id();
-        List<StoredVector> stored = ReactiveWork.await(embeddings::storedVectors);
+        List<StoredVector> stored = BlockingDatabase.await(embeddings::storedVectors);
         if (stored.size() < minProducts()) {
             throw new IllegalStateException("The adapt job needs at least " + minProducts()
                     + " embedded products (app.index.whitening.min-vectors); the catalogue has " + stored.size());
@@ -128,7 +128,7 @@ public class AdaptJob {
                 }
             });
             int done = Math.min(sample.size(), from + BATCH);
-            progress.accept(0.9 * done / sample.size(), "Embedded " + viewed.size() + " altered views of " + done
+            progress.report(0.9 * done / sample.size(), "Embedded " + viewed.size() + " altered views of " + done
                     + " of " + sample.size() + " products");
         }
         long embedMs = (System.nanoTime() - start) / 1_000_000;
@@ -142,9 +142,8 @@ public class AdaptJob {
         spaces.adopt(modelId, head);
         LOG.infof("Learned the adapt head %s from %d views of %d products (embedding %d ms, learning %d ms)",
                 head.id(), viewed.size(), anchors.size() / perProduct, embedMs, learnMs);
-        progress.accept(0.9, "Learned the head " + head.id() + "; rebuilding the index in its space");
-        int indexed = indexes.rebuild(percent -> progress.accept(0.9 + 0.1 * percent / 100.0,
-                "Rebuilding the index in the head's space"));
+        progress.report(0.9, "Learned the head " + head.id() + "; rebuilding the index in its space");
+        int indexed = indexes.rebuild(progress.scaled(0.9, 1));
         return new Result(head.id(), anchors.size() / perProduct, viewed.size(), embedMs, learnMs, indexed, failures);
     }
 

@@ -1,7 +1,8 @@
 package dev.visualsearch.analytics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,10 +41,10 @@ public class ProjectionService {
         this.json = json;
     }
 
-    public Result run(BiConsumer<Double, String> progress) {
+    public Result run(Progress progress) {
         String modelId = model.id();
-        EmbeddingStamp stamp = ReactiveWork.await(() -> embeddings.stamp(modelId));
-        List<StoredVector> stored = ReactiveWork.await(() -> embeddings.all(modelId));
+        EmbeddingStamp stamp = BlockingDatabase.await(() -> embeddings.stamp(modelId));
+        List<StoredVector> stored = BlockingDatabase.await(() -> embeddings.all(modelId));
         if (stored.size() < TsneProjector.MIN_POINTS) {
             throw new IllegalStateException("Projections need at least " + TsneProjector.MIN_POINTS
                     + " embedded products; " + stored.size() + " found for model " + modelId
@@ -53,16 +53,16 @@ public class ProjectionService {
         float[][] vectors = stored.stream().map(StoredVector::vector).toArray(float[][]::new);
         long[] ids = stored.stream().mapToLong(StoredVector::productId).toArray();
 
-        progress.accept(0.0, "PCA of " + vectors.length + " vectors");
+        progress.report(0.0, "PCA of " + vectors.length + " vectors");
         long start = System.nanoTime();
         double[][] pca = new PcaProjector(config.seed()).project(vectors);
         long pcaMs = (System.nanoTime() - start) / 1_000_000;
         save(modelId, ProjectionMethod.pca, Map.of("seed", config.seed(), "components", 2), stamp, pcaMs, ids, pca);
 
-        progress.accept(0.05, "t-SNE of " + vectors.length + " vectors");
+        progress.report(0.05, "t-SNE of " + vectors.length + " vectors");
         start = System.nanoTime();
         TsneProjector tsne = new TsneProjector(config);
-        double[][] map = tsne.project(vectors, done -> progress.accept(0.05 + 0.95 * done,
+        double[][] map = tsne.project(vectors, done -> progress.report(0.05 + 0.95 * done,
                 "t-SNE of " + vectors.length + " vectors"));
         long tsneMs = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -85,6 +85,6 @@ public class ProjectionService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ReactiveWork.await(() -> repository.replace(modelId, method, parametersJson, stamp, tookMs, ids, points));
+        BlockingDatabase.await(() -> repository.replace(modelId, method, parametersJson, stamp, tookMs, ids, points));
     }
 }

@@ -2,7 +2,7 @@ package dev.visualsearch.catalog;
 
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
@@ -42,7 +42,7 @@ public class ProductPictures {
     }
 
     public Read read(List<Long> ids) {
-        List<Product> batch = ReactiveWork.await(() -> Panache.withSession(() -> products.list("id in ?1", ids)));
+        List<Product> batch = BlockingDatabase.await(() -> Panache.withSession(() -> products.list("id in ?1", ids)));
         List<Picture> pictures = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Product product : batch.stream().sorted(Comparator.comparingLong(p -> p.id)).toList()) {

@@ -3,7 +3,8 @@ package dev.visualsearch.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.visualsearch.catalog.ProductDeleted;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.embedding.EmbeddingRepository;
@@ -11,7 +12,6 @@ import dev.visualsearch.embedding.EmbeddingStamp;
 import dev.visualsearch.embedding.EmbeddingStored;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.ClusterMembership;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -62,14 +61,10 @@ public class ClusterService implements ClusterMembership {
         this.replaced = replaced;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        reload();
-    }
-
     /** Reads the active model's active clustering from the database (at start-up and after a run). */
     public void reload() {
         String modelId = model.id();
-        active = ReactiveWork.await(() -> repository.loadActive(modelId));
+        active = BlockingDatabase.await(() -> repository.loadActive(modelId));
     }
 
     /** The clustering that cluster-first search uses, if the active model has one. */
@@ -90,14 +85,14 @@ public class ClusterService implements ClusterMembership {
     }
 
     /** Runs a clustering over every stored vector of the active model. Blocking: call from a worker thread. */
-    public Result run(BiConsumer<Double, String> progress) {
+    public Result run(Progress progress) {
         Instant started = Instant.now();
         String modelId = model.id();
         running = true;
         lateArrivals.clear();
         try {
-            EmbeddingStamp stamp = ReactiveWork.await(() -> embeddings.stamp(modelId));
-            List<StoredVector> stored = ReactiveWork.await(() -> embeddings.all(modelId));
+            EmbeddingStamp stamp = BlockingDatabase.await(() -> embeddings.stamp(modelId));
+            List<StoredVector> stored = BlockingDatabase.await(() -> embeddings.all(modelId));
             if (stored.size() < 2) {
                 throw new IllegalStateException("Clustering needs at least 2 embedded products; " + stored.size()
                         + " found for model " + modelId + " (run the embed job first)");
@@ -105,9 +100,9 @@ public class ClusterService implements ClusterMembership {
             float[][] vectors = stored.stream().map(StoredVector::vector).toArray(float[][]::new);
             KMeansClusterer clusterer = new KMeansClusterer(config.seed(), config.iterations());
             KMeansClusterer.Choice choice = choose(clusterer, vectors, progress);
-            progress.accept(0.85, "Fitting k-means with k=" + choice.k() + " on " + vectors.length + " vectors");
+            progress.report(0.85, "Fitting k-means with k=" + choice.k() + " on " + vectors.length + " vectors");
             KMeansClusterer.Fit fit = clusterer.fit(vectors, choice.k());
-            Map<Long, String> titles = ReactiveWork.await(repository::titles);
+            Map<Long, String> titles = BlockingDatabase.await(repository::titles);
             List<ClusterRepository.NewCluster> clusters = describe(stored, fit, titles);
             ClusterAgreement agreement = ClusterAgreement.of(
                     IntStream.of(fit.assignments()).boxed().toList(),
@@ -117,7 +112,7 @@ public class ClusterService implements ClusterMembership {
                     choice.criterion(), choice.silhouette(), stamp,
                     provenance(modelId, choice, fit, agreement, stored.size(), started, finished), started, finished);
             long[] ids = stored.stream().mapToLong(StoredVector::productId).toArray();
-            long runId = ReactiveWork.await(() -> repository.saveActive(run, clusters, ids, fit.assignments()));
+            long runId = BlockingDatabase.await(() -> repository.saveActive(run, clusters, ids, fit.assignments()));
             ActiveClusters fresh = new ActiveClusters(runId, modelId, fit.centroids());
             for (int i = 0; i < ids.length; i++) {
                 fresh.put(ids[i], fit.assignments()[i]);
@@ -141,15 +136,15 @@ public class ClusterService implements ClusterMembership {
     }
 
     private KMeansClusterer.Choice choose(KMeansClusterer clusterer, float[][] vectors,
-                                          BiConsumer<Double, String> progress) {
+                                          Progress progress) {
         if (config.k().isPresent()) {
             int k = Math.min(config.k().getAsInt(), vectors.length);
             return new KMeansClusterer.Choice(k, null, "configured (app.cluster.k=" + config.k().getAsInt() + ")",
                     List.of());
         }
-        progress.accept(0.0, "Choosing k by silhouette");
+        progress.report(0.0, "Choosing k by silhouette");
         return clusterer.choose(vectors, config.kMin(), config.kMax(), config.kStep(), config.silhouetteSample(),
-                config.selectionSample(), done -> progress.accept(0.8 * done, "Choosing k by silhouette"));
+                config.selectionSample(), done -> progress.report(0.8 * done, "Choosing k by silhouette"));
     }
 
     private List<ClusterRepository.NewCluster> describe(List<StoredVector> stored, KMeansClusterer.Fit fit,

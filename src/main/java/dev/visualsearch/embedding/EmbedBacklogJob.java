@@ -2,14 +2,14 @@ package dev.visualsearch.embedding;
 
 import dev.visualsearch.catalog.ProductPictures;
 import dev.visualsearch.common.InstanceId;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +46,7 @@ public class EmbedBacklogJob {
 
     public long pending() {
         String modelId = model.id();
-        return ReactiveWork.await(() -> vectors.countMissing(modelId));
+        return BlockingDatabase.await(() -> vectors.countMissing(modelId));
     }
 
     /**
@@ -55,11 +55,11 @@ public class EmbedBacklogJob {
      * {@link EmbeddingRepository#claimMissing}), and when only other instances' claims are left this run waits for
      * them to finish or expire, so a batch held by an instance that died is still embedded.
      */
-    public Result run(BiConsumer<Double, String> progress) {
+    public Result run(Progress progress) {
         String modelId = model.get().id();
         String me = instance.value();
         double lease = config.claimLease().toMillis() / 1000.0;
-        long total = ReactiveWork.await(() -> vectors.countMissing(modelId));
+        long total = BlockingDatabase.await(() -> vectors.countMissing(modelId));
         int done = 0;
         List<String> failures = new ArrayList<>();
         int batchSize = Math.max(1, config.batchSize());
@@ -74,20 +74,20 @@ public class EmbedBacklogJob {
         heartbeat.scheduleWithFixedDelay(() -> renew(modelId, me, lease), period, period, TimeUnit.MILLISECONDS);
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                List<Long> ids = ReactiveWork.await(() -> vectors.claimMissing(modelId, batchSize, me, lease));
+                List<Long> ids = BlockingDatabase.await(() -> vectors.claimMissing(modelId, batchSize, me, lease));
                 if (ids.isEmpty()) {
-                    long elsewhere = ReactiveWork.await(() -> vectors.countClaimedElsewhere(modelId, me));
+                    long elsewhere = BlockingDatabase.await(() -> vectors.countClaimedElsewhere(modelId, me));
                     if (elsewhere == 0) {
                         break;
                     }
-                    progress.accept(total == 0 ? 1.0 : Math.min(1.0, (double) done / total), done + " of " + total
+                    progress.report(total == 0 ? 1.0 : Math.min(1.0, (double) done / total), done + " of " + total
                             + " products embedded here; waiting for " + elsewhere + " claimed by other instances");
                     Thread.sleep(WAIT_FOR_OTHERS_MS);
                     continue;
                 }
                 done += embedBatch(ids, failures);
-                ReactiveWork.await(() -> vectors.releaseClaims(modelId, me, true));
-                progress.accept(total == 0 ? 1.0 : Math.min(1.0, (double) done / total),
+                BlockingDatabase.await(() -> vectors.releaseClaims(modelId, me, true));
+                progress.report(total == 0 ? 1.0 : Math.min(1.0, (double) done / total),
                         done + " of " + total + " products embedded");
             }
         } catch (InterruptedException e) {
@@ -101,7 +101,7 @@ public class EmbedBacklogJob {
 
     private void renew(String modelId, String me, double lease) {
         try {
-            ReactiveWork.await(() -> vectors.renewClaims(modelId, me, lease));
+            BlockingDatabase.await(() -> vectors.renewClaims(modelId, me, lease));
         } catch (RuntimeException e) {
             LOG.warnf("Could not renew embedding claims: %s", e.getMessage());
         }
@@ -114,7 +114,7 @@ public class EmbedBacklogJob {
     private void releaseAll(String modelId, String me) {
         boolean interrupted = Thread.interrupted();
         try {
-            ReactiveWork.await(() -> vectors.releaseClaims(modelId, me, false));
+            BlockingDatabase.await(() -> vectors.releaseClaims(modelId, me, false));
         } catch (RuntimeException e) {
             LOG.warnf("Could not release embedding claims (they expire by themselves): %s", e.getMessage());
         } finally {

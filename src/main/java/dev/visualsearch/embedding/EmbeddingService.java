@@ -1,6 +1,6 @@
 package dev.visualsearch.embedding;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.embedding.framing.ForegroundMask;
 import dev.visualsearch.embedding.framing.ObjectProposals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +82,7 @@ public class EmbeddingService {
         for (int i = 0; i < images.size(); i++) {
             ProductImage product = images.get(i);
             float[] vector = embedded[i];
-            ReactiveWork.await(() -> vectors.upsert(product.productId(), active.id(), vector));
+            BlockingDatabase.await(() -> vectors.upsert(product.productId(), active.id(), vector));
             stored.fire(new EmbeddingStored(product.productId(), product.category(), active.id(), vector));
         }
     }

@@ -1,5 +1,6 @@
 package dev.visualsearch.index;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.faiss.FaissIndex;
 import dev.visualsearch.index.faiss.FaissNative;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 import org.jboss.logging.Logger;
 
@@ -74,9 +74,9 @@ public class AnnBackends {
      */
     public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored,
                                              LongFunction<Optional<String>> categories, String catalogue,
-                                             IntConsumer percent) {
+                                             Progress progress) {
         if (onOpenSearch()) {
-            return openSearch.loadOrBuild(modelId, dimension, stored, facts(categories), percent);
+            return openSearch.loadOrBuild(modelId, dimension, stored, facts(categories), progress);
         }
         if (!usable()) {
             return Optional.empty();
@@ -88,7 +88,7 @@ public class AnnBackends {
                     LOG.infof("Saved ANN index was built from catalogue %s, this is %s; rebuilding",
                             loaded.catalogue(), catalogue);
                     loaded.close();
-                    return build(modelId, dimension, stored, categories, catalogue, percent);
+                    return build(modelId, dimension, stored, categories, catalogue, progress);
                 }
                 if (loaded.descriptor().fits(modelId, dimension)
                         && sameLayout(loaded.descriptor().backend(), "faiss:" + factory(stored.size()))) {
@@ -103,7 +103,7 @@ public class AnnBackends {
                 LOG.warnf("Saved ANN index unreadable (%s); rebuilding", e.getMessage());
             }
         }
-        return build(modelId, dimension, stored, categories, catalogue, percent);
+        return build(modelId, dimension, stored, categories, catalogue, progress);
     }
 
     /**
@@ -125,9 +125,9 @@ public class AnnBackends {
     /** A new index of the stored vectors from {@code catalogue}, not yet live. */
     public Optional<VectorIndex> build(String modelId, int dimension, List<StoredVector> stored,
                                        LongFunction<Optional<String>> categories, String catalogue,
-                                       IntConsumer percent) {
+                                       Progress progress) {
         if (onOpenSearch()) {
-            return Optional.of(openSearch.build(modelId, dimension, stored, facts(categories), percent));
+            return Optional.of(openSearch.build(modelId, dimension, stored, facts(categories), progress));
         }
         if (!usable()) {
             return Optional.empty();

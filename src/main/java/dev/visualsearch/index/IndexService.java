@@ -2,7 +2,8 @@ package dev.visualsearch.index;
 
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.catalog.ProductDeleted;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.EmbeddingRepository;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -91,12 +91,12 @@ public class IndexService {
      * matches the active model (then reconciled with the stored vectors), else built.
      */
     public void start() {
-        build(true, percent -> { });
+        build(true, Progress.IGNORED);
     }
 
     /** Rebuilds both indexes from the stored vectors beside the live ones and swaps them in; returns the size. */
-    public int rebuild(IntConsumer percent) {
-        int size = build(false, percent);
+    public int rebuild(Progress progress) {
+        int size = build(false, progress);
         saveQuietly();
         return size;
     }
@@ -105,7 +105,7 @@ public class IndexService {
      * Changes that arrive while a build reads its snapshot are applied to the live indexes and also recorded, then
      * replayed onto the new indexes before they go live, so no add or delete is lost to a concurrent rebuild.
      */
-    private int build(boolean startUp, IntConsumer percent) {
+    private int build(boolean startUp, Progress progress) {
         building.lock();
         try {
             if (startUp && exact != null) {
@@ -115,22 +115,22 @@ public class IndexService {
                 recording = true;
             }
             String modelId = model.id();
-            String catalogue = ReactiveWork.await(catalog::catalogueId);
+            String catalogue = BlockingDatabase.await(catalog::catalogueId);
             if (startUp && annBackends.savedCatalogue().filter(saved -> !saved.equals(catalogue)).isPresent()) {
                 LOG.infof("The saved index files were built from another catalogue than this database's (%s): "
                         + "learning and building anew", catalogue);
                 startUp = false;
             }
-            List<StoredVector> raw = ReactiveWork.await(() -> embeddings.all(modelId));
+            List<StoredVector> raw = BlockingDatabase.await(() -> embeddings.all(modelId));
             raw.forEach(v -> categories.put(v.productId(), v.category()));
             SearchSpace fresh = startUp ? spaces.loadOrLearn(modelId, raw) : spaces.learn(modelId, raw);
             List<StoredVector> stored = fresh.applyAll(raw);
             int dimension = fresh.dimension(dimensionOf(raw));
-            ExactIndex freshExact = buildExact(fresh.id(), dimension, stored, p -> percent.accept(p / 2));
-            IntConsumer annPercent = p -> percent.accept(50 + p / 2);
+            ExactIndex freshExact = buildExact(fresh.id(), dimension, stored, progress.scaled(0, 0.5));
+            Progress annProgress = progress.scaled(0.5, 1);
             Optional<VectorIndex> freshAnn = startUp
-                    ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, catalogue, annPercent)
-                    : annBackends.build(fresh.id(), dimension, stored, this::category, catalogue, annPercent);
+                    ? annBackends.loadOrBuild(fresh.id(), dimension, stored, this::category, catalogue, annProgress)
+                    : annBackends.build(fresh.id(), dimension, stored, this::category, catalogue, annProgress);
             freshAnn = freshAnn.map(index -> RescoredIndex.around(index, freshExact, config.rescoreFactor()));
             freshAnn.ifPresent(index -> recall.chooseDepth(index, freshExact));
             if (!startUp) {
@@ -158,7 +158,7 @@ public class IndexService {
                 piledUpAnnounced = false;
                 builtAt = Instant.now();
             }
-            percent.accept(100);
+            progress.report(1, "Index ready");
             LOG.infof("Index ready: %d vectors of %s (exact, %s kernel%s)", freshExact.size(), modelId,
                     freshExact.kernel(), ann == null ? "; no ANN index: " + annBackends.unavailableReason()
                             : "; ANN " + ann.descriptor().backend());
@@ -335,15 +335,15 @@ public class IndexService {
         return model.id();
     }
 
-    private ExactIndex buildExact(String spaceId, int dimension, List<StoredVector> stored, IntConsumer percent) {
+    private ExactIndex buildExact(String spaceId, int dimension, List<StoredVector> stored, Progress progress) {
         ExactIndex index = new ExactIndex(spaceId, dimension, Math.max(1024, stored.size() + stored.size() / 8));
         for (int i = 0; i < stored.size(); i++) {
             index.add(stored.get(i).productId(), stored.get(i).vector());
             if (i % 1000 == 0) {
-                percent.accept(i * 100 / stored.size());
+                progress.report((double) i / stored.size(), "Exact index: " + i + " of " + stored.size() + " vectors");
             }
         }
-        percent.accept(100);
+        progress.report(1, "Exact index: " + stored.size() + " vectors");
         return index;
     }
 

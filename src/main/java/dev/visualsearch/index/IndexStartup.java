@@ -1,22 +1,28 @@
 package dev.visualsearch.index;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
  * Builds the indexes in the background at start-up (searches answer 503 until they are ready), then announces
- * {@link IndexReady}.
+ * {@link IndexReady}. A step of {@code pipeline.StartupSequence}.
  */
 @ApplicationScoped
 public class IndexStartup {
 
     private static final Logger LOG = Logger.getLogger(IndexStartup.class);
 
-    void onStart(@Observes @Priority(30) StartupEvent event, IndexService indexes, Event<IndexReady> ready) {
+    private final IndexService indexes;
+    private final Event<IndexReady> ready;
+
+    public IndexStartup(IndexService indexes, Event<IndexReady> ready) {
+        this.indexes = indexes;
+        this.ready = ready;
+    }
+
+    /** Starts the build on a thread of its own and returns at once. */
+    public void startInBackground() {
         Thread thread = new Thread(() -> {
             try {
                 indexes.start();

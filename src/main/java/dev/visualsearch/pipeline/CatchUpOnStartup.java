@@ -1,6 +1,6 @@
 package dev.visualsearch.pipeline;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.embedding.EmbedBacklogJob;
 import dev.visualsearch.index.IndexReady;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +33,12 @@ public class CatchUpOnStartup {
             return;
         }
         // A seed embeds every product as it goes, and its end starts the jobs anyway (CatchUpWhenCatalogueFilled).
-        if (ReactiveWork.await(policy::whyNotAll).isPresent()) {
+        if (BlockingDatabase.await(policy::whyNotAll).isPresent()) {
             return;
         }
         LOG.infof("%d product(s) have no vector for %s: starting the embed and index jobs", pending, ready.modelId());
         try {
-            ReactiveWork.await(() -> runner.start(PipelineJob.all));
+            BlockingDatabase.await(() -> runner.start(PipelineJob.all));
         } catch (RuntimeException e) {
             LOG.infof("Catch-up not started: %s", e.getMessage());
         }

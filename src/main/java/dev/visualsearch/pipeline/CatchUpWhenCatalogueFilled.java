@@ -1,13 +1,11 @@
 package dev.visualsearch.pipeline;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.run.RunEvents;
 import dev.visualsearch.common.run.RunStatus;
 import dev.visualsearch.common.run.RunView;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -35,7 +33,8 @@ public class CatchUpWhenCatalogueFilled {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Follows the run events from now on (a start-up step, before anything can fill the catalogue). */
+    void follow() {
         if (!config.afterFilling()) {
             return;
         }
@@ -49,12 +48,12 @@ public class CatchUpWhenCatalogueFilled {
 
     private void filled(RunView run) {
         try {
-            Optional<String> notNow = ReactiveWork.await(policy::whyNotAll);
+            Optional<String> notNow = BlockingDatabase.await(policy::whyNotAll);
             if (notNow.isPresent()) {
                 LOG.debugf("The %s run ended; the pipeline waits: %s", run.job(), notNow.get());
                 return;
             }
-            ReactiveWork.await(runner::startScheduled);
+            BlockingDatabase.await(runner::startScheduled);
             LOG.infof("The %s run filled the catalogue: clustering and mapping it now", run.job());
         } catch (RuntimeException e) {
             LOG.infof("The %s run ended; the pipeline did not start: %s", run.job(), e.getMessage());

@@ -4,8 +4,9 @@ import dev.visualsearch.adapt.AdaptJob;
 import dev.visualsearch.analytics.ProjectionService;
 import dev.visualsearch.cluster.ClusterService;
 import dev.visualsearch.common.Workers;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.common.run.RunRecorder;
 import dev.visualsearch.embedding.EmbedBacklogJob;
 import dev.visualsearch.index.IndexService;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +33,6 @@ import org.jboss.logging.Logger;
 public class PipelineRunner {
 
     private static final Logger LOG = Logger.getLogger(PipelineRunner.class);
-    /** Progress writes are throttled: the run row is not updated more often than this. */
-    private static final long PROGRESS_EVERY_MS = 500;
 
     private final RunRecorder runs;
     private final EmbedBacklogJob embed;
@@ -44,6 +44,20 @@ public class PipelineRunner {
     private final AdaptJob adapt;
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
     private final ExecutorService worker = Workers.singleThread("pipeline");
+    /**
+     * The steps of {@code all}, in order, with their shares of its progress: the one place that says what {@code all}
+     * does. A full run takes every step but {@code adapt}; a run of only what changed takes the steps whose inputs
+     * changed (read before the run, and again after embedding, which changes what clustering and mapping see).
+     */
+    private final List<Step> allSteps = List.of(
+            new Step(PipelineJob.embed, 0.45, true, changes -> changes.missing() > 0, "embed: nothing to embed"),
+            new Step(PipelineJob.text, 0.05, true, changes -> textPending(), "text: up to date"),
+            new Step(PipelineJob.index, 0.05, true, changes -> changes.missing() > 0, "index: nothing new"),
+            new Step(PipelineJob.cluster, 0.15, true, PipelineChanges.Changes::clustersStale, "cluster: up to date"),
+            new Step(PipelineJob.project, 0.20, true, PipelineChanges.Changes::projectionsStale,
+                    "project: up to date"),
+            // Last: the head only sharpens search, and clusters and maps are drawn from the model's own vectors.
+            new Step(PipelineJob.adapt, 0.10, false, changes -> changes.adaptDue().isPresent(), null));
 
     public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, TextBacklogJob text, IndexService indexes,
                           ClusterService clusters, ProjectionService projections, PipelineChanges changes,
@@ -96,69 +110,88 @@ public class PipelineRunner {
         return active.containsKey(job);
     }
 
+    /**
+     * One step of {@code all}: its job, its share of the run's progress, whether a full run takes it, when a run of
+     * only what changed takes it, and what the run says when it is left out ({@code null}: nothing).
+     */
+    private record Step(PipelineJob job, double weight, boolean inFullRun, Predicate<PipelineChanges.Changes> due,
+                        String skipped) {
+    }
+
     private void execute(PipelineJob job, UUID runId, boolean onlyChanged) {
-        Progress progress = new Progress(runId);
+        Progress progress = runs.progressOf(runId);
         try {
-            ReactiveWork.await(() -> runs.started(runId, onlyChanged ? "Started by the service (only what changed)" : "Started"));
-            String message = switch (job) {
-                case embed -> runEmbed(progress);
-                case text -> runText(progress);
-                case index -> runIndex(progress);
-                case cluster -> runCluster(progress);
-                case project -> runProject(progress);
-                case adapt -> runAdapt(progress);
-                case all -> onlyChanged ? runChanged(progress) : String.join("; ", runEmbed(progress.scaled(0, 0.45)),
-                        runText(progress.scaled(0.45, 0.5)), runIndex(progress.scaled(0.5, 0.55)),
-                        runCluster(progress.scaled(0.55, 0.7)), runProject(progress.scaled(0.7, 1)));
-            };
-            ReactiveWork.await(() -> runs.succeeded(runId, message));
+            BlockingDatabase.await(() -> runs.started(runId, onlyChanged ? "Started by the service (only what changed)" : "Started"));
+            String message = job == PipelineJob.all ? runAll(progress, onlyChanged) : runOne(job, progress);
+            BlockingDatabase.await(() -> runs.succeeded(runId, message));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Pipeline run %s (%s) failed", runId, job);
-            ReactiveWork.await(() -> runs.failed(runId, e.getMessage() == null ? e.toString() : e.getMessage()));
+            BlockingDatabase.await(() -> runs.failed(runId, e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {
             active.remove(job, runId);
         }
     }
 
-    private String runChanged(Progress progress) {
+    private String runOne(PipelineJob job, Progress progress) {
+        return switch (job) {
+            case embed -> runEmbed(progress);
+            case text -> runText(progress);
+            case index -> runIndex(progress);
+            case cluster -> runCluster(progress);
+            case project -> runProject(progress);
+            case adapt -> runAdapt(progress);
+            case all -> throw new IllegalArgumentException("all is a sequence of steps, not a step");
+        };
+    }
+
+    private String runAll(Progress progress, boolean onlyChanged) {
+        List<Step> steps = allSteps.stream().filter(step -> onlyChanged || step.inFullRun()).toList();
+        double total = steps.stream().mapToDouble(Step::weight).sum();
+        PipelineChanges.Changes changes = onlyChanged ? BlockingDatabase.await(this.changes::check) : null;
+        boolean embedded = false;
         List<String> done = new ArrayList<>();
-        PipelineChanges.Changes before = ReactiveWork.await(changes::check);
-        if (before.missing() > 0) {
-            done.add(runEmbed(progress.scaled(0, 0.5)));
-            done.add(runIndex(progress.scaled(0.5, 0.55)));
-        } else {
-            done.add("embed and index: nothing to embed");
-        }
-        done.add(text.pending() > 0 ? runText(progress.scaled(0.5, 0.55)) : "text: up to date");
-        PipelineChanges.Changes after = before.missing() > 0 ? ReactiveWork.await(changes::check) : before;
-        done.add(after.clustersStale() ? runCluster(progress.scaled(0.55, 0.65)) : "cluster: up to date");
-        done.add(after.projectionsStale() ? runProject(progress.scaled(0.65, 0.75)) : "project: up to date");
-        // Last: the head only sharpens search, and clusters and maps are drawn from the model's own vectors. The
-        // check after embedding and indexing already asked whether it is due (clustering changes neither).
-        if (after.adaptDue().isPresent()) {
-            LOG.infof("Adapt job due: %s", after.adaptDue().get());
-            done.add(runAdapt(progress.scaled(0.75, 1)));
+        double from = 0;
+        for (Step step : steps) {
+            Progress share = progress.scaled(from, from + step.weight() / total);
+            from += step.weight() / total;
+            if (onlyChanged && embedded && step.job() == PipelineJob.cluster) {
+                changes = BlockingDatabase.await(this.changes::check);
+            }
+            if (!onlyChanged || step.due().test(changes)) {
+                if (step.job() == PipelineJob.adapt) {
+                    LOG.infof("Adapt job due: %s", changes.adaptDue().orElseThrow());
+                }
+                done.add(runOne(step.job(), share));
+                embedded |= step.job() == PipelineJob.embed;
+            } else if (step.skipped() != null) {
+                done.add(step.skipped());
+                share.report(1, step.skipped());
+            }
         }
         return String.join("; ", done);
     }
 
+    private boolean textPending() {
+        return text.pending() > 0;
+    }
+
     private String runEmbed(Progress progress) {
-        EmbedBacklogJob.Result result = embed.run(progress::report);
+        EmbedBacklogJob.Result result = embed.run(progress);
         return "Embedded " + result.embedded() + " product(s)" + (result.failures().isEmpty() ? ""
                 : ", " + result.failures().size() + " failed: " + String.join("; ", result.failures()));
     }
 
     private String runText(Progress progress) {
-        return "Gave the words of " + text.run(progress::report) + " product(s) text vectors";
+        return "Gave the words of " + text.run(progress) + " product(s) text vectors";
     }
 
     private String runIndex(Progress progress) {
-        int size = indexes.rebuild(percent -> progress.report(percent / 100.0, "Building the index"));
+        int size = indexes.rebuild(progress);
         return "Index rebuilt with " + size + " vectors";
     }
 
     private String runAdapt(Progress progress) {
-        AdaptJob.Result result = adapt.run(progress::report);
+        AdaptJob.Result result = adapt.run(progress);
         return String.format(Locale.ROOT, "Learned the head %s from %d altered views of %d products (embedding %d ms,"
                 + " learning %d ms); index rebuilt in its space with %d vectors%s", result.headId(), result.views(),
                 result.products(), result.embedMs(), result.learnMs(), result.indexed(), result.failures().isEmpty()
@@ -168,7 +201,7 @@ public class PipelineRunner {
 
     private String runCluster(Progress progress) {
         long start = System.nanoTime();
-        ClusterService.Result result = clusters.run(progress::report);
+        ClusterService.Result result = clusters.run(progress);
         progress.report(1, "Clustered");
         return String.format(Locale.ROOT, "Clustered %d vectors into %d clusters (run %d%s, NMI %.3f, ARI %.3f vs "
                         + "categories) in %d ms", result.vectors(), result.k(), result.runId(),
@@ -178,40 +211,9 @@ public class PipelineRunner {
     }
 
     private String runProject(Progress progress) {
-        ProjectionService.Result result = projections.run(progress::report);
+        ProjectionService.Result result = projections.run(progress);
         return "Projected " + result.points() + " vectors: PCA in " + result.pcaMs() + " ms, t-SNE in "
                 + result.tsneMs() + " ms";
-    }
-
-    /** Forwards progress to the run record, at most every {@link #PROGRESS_EVERY_MS}. */
-    private final class Progress {
-        private final UUID runId;
-        private final double from;
-        private final double to;
-        private long lastWrite;
-
-        Progress(UUID runId) {
-            this(runId, 0, 1);
-        }
-
-        private Progress(UUID runId, double from, double to) {
-            this.runId = runId;
-            this.from = from;
-            this.to = to;
-        }
-
-        Progress scaled(double start, double end) {
-            return new Progress(runId, from + (to - from) * start, from + (to - from) * end);
-        }
-
-        void report(double fraction, String message) {
-            long now = System.currentTimeMillis();
-            if (now - lastWrite >= PROGRESS_EVERY_MS || fraction >= 1) {
-                lastWrite = now;
-                double overall = from + (to - from) * Math.max(0, Math.min(1, fraction));
-                ReactiveWork.await(() -> runs.progress(runId, overall, message));
-            }
-        }
     }
 
     @PreDestroy

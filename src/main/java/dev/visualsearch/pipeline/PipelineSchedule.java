@@ -1,12 +1,10 @@
 package dev.visualsearch.pipeline;
 
 import dev.visualsearch.common.error.ApiProblem;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -43,7 +41,8 @@ public class PipelineSchedule {
         this.policy = policy;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Schedules the runs as {@code app.pipeline.schedule} says (a start-up step). */
+    void start() {
         String schedule = config.schedule().strip();
         if (schedule.isEmpty() || schedule.equalsIgnoreCase("off") || schedule.equalsIgnoreCase("disabled")) {
             LOG.info("Scheduled pipeline runs are off (app.pipeline.schedule)");

@@ -1,6 +1,6 @@
 package dev.visualsearch.pipeline;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.index.IndexOutgrown;
 import dev.visualsearch.index.TombstonesPiledUp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class RebuildWhenTheIndexAsks {
         LOG.infof("%s: starting the index job", why);
         // Observed on a worker thread (the one that stored the vector, or CDI's async executor), so it may wait.
         try {
-            ReactiveWork.await(() -> runner.start(PipelineJob.index));
+            BlockingDatabase.await(() -> runner.start(PipelineJob.index));
         } catch (RuntimeException e) {
             LOG.infof("Index job not started: %s", e.getMessage());
         }

@@ -1,7 +1,7 @@
 package dev.visualsearch.search;
 
 import dev.visualsearch.catalog.image.ImageFormat;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.embedding.Vectors;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import java.util.List;
@@ -24,7 +24,7 @@ final class QueryImageTable implements QueryImageStore {
 
     @Override
     public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
-        ReactiveWork.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
+        BlockingDatabase.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("insert into query_image (id, model_id, format, image, vector) "
                                 + "values (?1, ?2, ?3, ?4, ?5)")
                         .setParameter(1, queryId).setParameter(2, modelId).setParameter(3, format.extension())
@@ -33,7 +33,7 @@ final class QueryImageTable implements QueryImageStore {
 
     @Override
     public Optional<float[]> vector(UUID queryId, String modelId) {
-        List<byte[]> rows = ReactiveWork.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
+        List<byte[]> rows = BlockingDatabase.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("select vector from query_image where id = ?1 and model_id = ?2 "
                                 + "and created_at > now() - make_interval(secs => ?3)", byte[].class)
                         .setParameter(1, queryId).setParameter(2, modelId).setParameter(3, ttlSeconds)
@@ -43,7 +43,7 @@ final class QueryImageTable implements QueryImageStore {
 
     @Override
     public Optional<byte[]> find(UUID queryId) {
-        List<byte[]> rows = ReactiveWork.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
+        List<byte[]> rows = BlockingDatabase.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("select image from query_image where id = ?1 "
                                 + "and created_at > now() - make_interval(secs => ?2)", byte[].class)
                         .setParameter(1, queryId).setParameter(2, ttlSeconds).getResultList())));
@@ -52,7 +52,7 @@ final class QueryImageTable implements QueryImageStore {
 
     @Override
     public void evict() {
-        ReactiveWork.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
+        BlockingDatabase.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("delete from query_image where created_at <= now() - make_interval(secs => ?1) "
                                 + "or id not in (select id from query_image order by created_at desc limit ?2)")
                         .setParameter(1, ttlSeconds).setParameter(2, max).executeUpdate())));

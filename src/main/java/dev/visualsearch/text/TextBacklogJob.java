@@ -1,9 +1,9 @@
 package dev.visualsearch.text;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.run.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The pipeline's text job: gives every product without a vector for the text model one (products from before the
@@ -28,25 +28,25 @@ public class TextBacklogJob {
     }
 
     public long pending() {
-        return ReactiveWork.await(() -> vectors.countMissing(model.id()));
+        return BlockingDatabase.await(() -> vectors.countMissing(model.id()));
     }
 
     /** Returns how many products were given a text vector; {@code progress} receives (fraction, message). */
-    public int run(BiConsumer<Double, String> progress) {
+    public int run(Progress progress) {
         long total = pending();
         int done = 0;
         while (true) {
-            List<ProductText> batch = ReactiveWork.await(() -> vectors.missing(model.id(), BATCH));
+            List<ProductText> batch = BlockingDatabase.await(() -> vectors.missing(model.id(), BATCH));
             if (batch.isEmpty()) {
                 break;
             }
             indexer.index(batch);
             done += batch.size();
-            progress.accept(total == 0 ? 1 : Math.min(1, done / (double) total), "Embedded the words of " + done
+            progress.report(total == 0 ? 1 : Math.min(1, done / (double) total), "Embedded the words of " + done
                     + " of " + total + " product(s)");
         }
-        index.load(ReactiveWork.await(() -> vectors.all(model.id())));
-        progress.accept(1.0, "Text index holds " + index.size() + " product(s)");
+        index.load(BlockingDatabase.await(() -> vectors.all(model.id())));
+        progress.report(1.0, "Text index holds " + index.size() + " product(s)");
         return done;
     }
 }

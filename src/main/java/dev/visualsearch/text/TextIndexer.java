@@ -3,7 +3,7 @@ package dev.visualsearch.text;
 import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDeleted;
 import dev.visualsearch.catalog.ProductsAdded;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -35,7 +35,7 @@ public class TextIndexer {
             return;
         }
         List<float[]> embedded = model.embedAll(texts.stream().map(ProductText::text).toList());
-        ReactiveWork.await(() -> vectors.upsertAll(model.id(), texts, embedded));
+        BlockingDatabase.await(() -> vectors.upsertAll(model.id(), texts, embedded));
         for (int i = 0; i < texts.size(); i++) {
             index.put(texts.get(i).productId(), texts.get(i).category(), embedded.get(i));
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.pipeline.PipelineSchedule;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
@@ -104,7 +104,7 @@ class AdaptJobTest {
         }
         // No head for the model yet: the schedule's tick sees it as a change, and its run learns the head last.
         assertTrue(job.due().orElseThrow().contains("no adapt head"), job.due().toString());
-        PipelineSchedule.Decision tick = ReactiveWork.await(schedule::tick);
+        PipelineSchedule.Decision tick = BlockingDatabase.await(schedule::tick);
         assertTrue(tick.started() && tick.reason().contains("adapt due"), tick.toString());
         JsonPath run = ApiFixtures.awaitRun(tick.runId().toString());
         assertEquals("succeeded", run.getString("status"), run.prettify());

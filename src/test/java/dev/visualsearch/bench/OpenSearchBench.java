@@ -1,5 +1,6 @@
 package dev.visualsearch.bench;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.VectorIndex;
 import dev.visualsearch.index.exact.ExactIndex;
@@ -86,7 +87,7 @@ final class OpenSearchBench {
 
             long start = System.nanoTime();
             OpenSearchIndex index = OpenSearchIndex.create(client, config, "bench", DIM, noFacts());
-            index.load(rows(flat, n), percent -> { });
+            index.load(rows(flat, n), Progress.IGNORED);
             cluster.awaitHealth("green", 2, 600);
             index.goLive();
             double ingest = (System.nanoTime() - start) / 1e9;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.faiss.FaissIndex;
 import dev.visualsearch.index.faiss.FaissNative;
@@ -51,7 +52,7 @@ class AnnBackendsCatalogueTest {
     void anIndexSavedFromOneCatalogueIsRebuiltOnAnotherAndLoadedOnItsOwn(@TempDir Path dir) {
         AnnBackends backends = backends(dir);
         List<StoredVector> first = catalogue(300, 1);
-        try (VectorIndex saved = backends.build("m", DIM, first, id -> Optional.empty(), "catalogue-a", p -> { })
+        try (VectorIndex saved = backends.build("m", DIM, first, id -> Optional.empty(), "catalogue-a", Progress.IGNORED)
                 .orElseThrow()) {
             saved.useDepth(new SearchDepth("efSearch", 48, 0.95, 0.99, 200, 300)); // marks the saved file
             backends.save(new LiveIndex(saved));
@@ -60,7 +61,7 @@ class AnnBackendsCatalogueTest {
 
         List<StoredVector> second = catalogue(300, 2);
         try (VectorIndex loaded = backends.loadOrBuild("m", DIM, second, id -> Optional.empty(), "catalogue-b",
-                p -> { }).orElseThrow()) {
+                Progress.IGNORED).orElseThrow()) {
             assertEquals("catalogue-b", ((FaissIndex) loaded).catalogue());
             assertTrue(loaded.searchDepth().isEmpty(), "built anew, not the saved file");
             Hit top = loaded.search(second.get(0).vector(), 1, null).get(0);
@@ -69,7 +70,7 @@ class AnnBackendsCatalogueTest {
         }
 
         try (VectorIndex again = backends.loadOrBuild("m", DIM, first, id -> Optional.empty(), "catalogue-a",
-                p -> { }).orElseThrow()) {
+                Progress.IGNORED).orElseThrow()) {
             assertEquals("catalogue-a", ((FaissIndex) again).catalogue());
             assertEquals(48, again.searchDepth().orElseThrow().value(), "its own catalogue loads the saved file");
             assertTrue(again.search(first.get(0).vector(), 1, null).get(0).score() > 0.9999);

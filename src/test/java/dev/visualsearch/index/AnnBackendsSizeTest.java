@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.faiss.FaissNative;
 import dev.visualsearch.support.SampleEmbeddings;
@@ -62,12 +63,12 @@ class AnnBackendsSizeTest {
         AnnBackends backends = backends(Map.of("app.index.dir", dir.toString(), "app.index.ann", "faiss-ivf-sq8"));
         List<StoredVector> catalogue = catalogue(3_000);
         try (VectorIndex saved = backends.build("m", SampleEmbeddings.DIM, catalogue.subList(0, 2_000),
-                id -> Optional.empty(), "c", p -> { }).orElseThrow()) {
+                id -> Optional.empty(), "c", Progress.IGNORED).orElseThrow()) {
             assertEquals("faiss:IVF44,SQ8", saved.descriptor().backend());
             backends.save(new LiveIndex(saved));
         }
         try (VectorIndex loaded = backends.loadOrBuild("m", SampleEmbeddings.DIM, catalogue, id -> Optional.empty(),
-                "c", p -> { }).orElseThrow()) {
+                "c", Progress.IGNORED).orElseThrow()) {
             assertEquals("faiss:IVF44,SQ8", loaded.descriptor().backend(), "the saved file, not a rebuild as IVF54");
             assertEquals(3_000, loaded.size(), "the products added since were reconciled into it");
         }

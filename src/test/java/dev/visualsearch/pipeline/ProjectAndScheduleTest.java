@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.support.PipelineRuns;
 import dev.visualsearch.support.TestImages;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -79,13 +79,13 @@ class ProjectAndScheduleTest {
     @Order(2)
     void scheduleSkipsWhenNothingChangedAndRunsWhenTheEmbeddingsDid() {
         PipelineRuns.run("cluster"); // both artefacts now match the current embeddings
-        PipelineSchedule.Decision idle = ReactiveWork.await(schedule::tick);
+        PipelineSchedule.Decision idle = BlockingDatabase.await(schedule::tick);
         assertFalse(idle.started(), idle.reason());
         assertTrue(idle.reason().contains("nothing changed"), idle.reason());
 
         given().multiPart("image", "p.png", TestImages.png(9399), "image/png").multiPart("title", "Schedule test")
                 .multiPart("category", "Projection0").post("/api/products").then().statusCode(201);
-        PipelineSchedule.Decision busy = ReactiveWork.await(schedule::tick);
+        PipelineSchedule.Decision busy = BlockingDatabase.await(schedule::tick);
         assertTrue(busy.started(), busy.reason());
         JsonPath run = PipelineRuns.await(busy.runId());
         assertEquals("succeeded", run.getString("status"), run.getString("error"));
@@ -94,7 +94,7 @@ class ProjectAndScheduleTest {
         assertTrue(message.contains("nothing to embed") && message.contains("Clustered")
                 && message.contains("Projected"), message);
 
-        PipelineSchedule.Decision again = ReactiveWork.await(schedule::tick);
+        PipelineSchedule.Decision again = BlockingDatabase.await(schedule::tick);
         assertFalse(again.started(), again.reason());
     }
 

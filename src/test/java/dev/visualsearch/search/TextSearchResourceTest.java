@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.PipelineRuns;
 import dev.visualsearch.support.TestImages;
@@ -90,7 +90,7 @@ class TextSearchResourceTest {
 
     @Test
     void everyProductGetsATextVectorOfTheTextModelWhenItIsCreated() {
-        List<Long> stored = ReactiveWork.await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s
+        List<Long> stored = BlockingDatabase.await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("select product_id from text_embedding where model_id = ?1 and dim = ?2 "
                         + "and product_id in (?3)", Long.class)
                 .setParameter(1, TextModel.ID).setParameter(2, TextModel.DIM).setParameter(3, ids.values())
@@ -101,13 +101,13 @@ class TextSearchResourceTest {
     @Test
     void theTextJobRebuildsLostTextVectorsAndWordsStillFindTheProduct() {
         long boot = ids.get("Hiking Boot");
-        ReactiveWork.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
+        BlockingDatabase.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("delete from text_embedding where product_id = ?1").setParameter(1, boot)
                 .executeUpdate())));
-        assertTrue(ReactiveWork.await(() -> textVectors.countMissing(TextModel.ID)) >= 1);
+        assertTrue(BlockingDatabase.await(() -> textVectors.countMissing(TextModel.ID)) >= 1);
         JsonPath run = PipelineRuns.run("text");
         assertThat(run.getString("message"), startsWith("Gave the words of "));
-        assertEquals(0L, ReactiveWork.await(() -> textVectors.countMissing(TextModel.ID)));
+        assertEquals(0L, BlockingDatabase.await(() -> textVectors.countMissing(TextModel.ID)));
         assertEquals("Hiking Boot", words("footwear for mountain trails", 1).getString("results[0].title"));
     }
 

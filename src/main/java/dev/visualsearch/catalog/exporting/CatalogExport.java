@@ -5,7 +5,7 @@ import dev.visualsearch.catalog.ProductRepository;
 import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.catalog.image.ImageStore;
 import dev.visualsearch.catalog.importing.Manifest;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public class CatalogExport {
         List<Product> page;
         do {
             long from = after;
-            page = ReactiveWork.await(() -> Panache.withSession(() -> products.after(from, PAGE)));
+            page = BlockingDatabase.await(() -> Panache.withSession(() -> products.after(from, PAGE)));
             for (Product product : page) {
                 Path image = store.original(product.imagePath);
                 if (!Files.isRegularFile(image)) {

@@ -9,8 +9,9 @@ import dev.visualsearch.catalog.ProductDraft;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
 import dev.visualsearch.common.Workers;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.error.ApiProblem;
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.common.run.RunRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,6 @@ import org.jboss.logging.Logger;
 public class ImportRunner {
 
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
-    private static final int PROGRESS_EVERY = 10;
     /** Most decoded pixels a batch holds (about 190 MB as RGB ints): a batch of large photos is cut short. */
     static final long MAX_BATCH_PIXELS = 48_000_000L;
 
@@ -69,8 +69,9 @@ public class ImportRunner {
     private void run(UUID runId, ImportSource source, String defaultCategory) {
         ImportReport report = new ImportReport();
         AddedBatch batch = new AddedBatch(batchSize, MAX_BATCH_PIXELS, catalog::announce);
+        Progress progress = runs.progressOf(runId);
         try (source) {
-            ReactiveWork.await(() -> runs.started(runId, "Reading the files"));
+            BlockingDatabase.await(() -> runs.started(runId, "Reading the files"));
             Manifest manifest = source.manifest().map(Manifest::parse).orElse(Manifest.empty());
             List<String> names = source.names();
             Set<String> seen = new HashSet<>();
@@ -82,24 +83,21 @@ public class ImportRunner {
                 }
                 importOne(source, name, manifest, defaultCategory, report, batch);
                 manifest.find(name).ifPresent(row -> seen.add(row.file()));
-                if (report.processed() % PROGRESS_EVERY == 0) {
-                    double progress = (double) report.processed() / names.size();
-                    ReactiveWork.await(() -> runs.progress(runId, progress,
-                            report.processed() + " of " + names.size() + " files"));
-                }
+                progress.report((double) report.processed() / names.size(),
+                        report.processed() + " of " + names.size() + " files");
             }
             batch.flush();
             reportLookAlikes(report);
             manifest.rows().stream().filter(row -> !seen.contains(row.file()))
                     .forEach(row -> report.failed(row.file(), "listed in manifest.csv but not in the archive"));
-            ReactiveWork.await(() -> runs.succeeded(runId, report.summary()));
+            BlockingDatabase.await(() -> runs.succeeded(runId, report.summary()));
         } catch (ZipImportSource.ArchiveBudgetExceededException | ApiProblem e) {
             batch.flush();
-            ReactiveWork.await(() -> runs.failed(runId, e.getMessage() + "\n" + report.summary()));
+            BlockingDatabase.await(() -> runs.failed(runId, e.getMessage() + "\n" + report.summary()));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import run %s failed", runId);
             batch.flush();
-            ReactiveWork.await(() -> runs.failed(runId, "The import failed: " + e.getMessage() + "\n" + report.summary()));
+            BlockingDatabase.await(() -> runs.failed(runId, "The import failed: " + e.getMessage() + "\n" + report.summary()));
         }
     }
 
@@ -115,7 +113,7 @@ public class ImportRunner {
             byte[] bytes = source.read(name);
             var decoded = decoder.decode(bytes);
             var stored = store.store(decoded);
-            Product product = ReactiveWork.await(() -> catalog.addUnannounced(draft, stored));
+            Product product = BlockingDatabase.await(() -> catalog.addUnannounced(draft, stored));
             report.imported(product.id, name);
             batch.add(new ProductAdded(product.id, product.title, product.category, product.imageHash, decoded.rgb()));
         } catch (DuplicateImageException duplicate) {

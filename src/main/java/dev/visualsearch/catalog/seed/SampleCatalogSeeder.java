@@ -3,17 +3,15 @@ package dev.visualsearch.catalog.seed;
 import dev.visualsearch.catalog.CatalogConfig;
 import dev.visualsearch.catalog.ProductRepository;
 import dev.visualsearch.catalog.importing.ImportService;
-import dev.visualsearch.common.database.ReactiveWork;
+import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.run.Run;
 import dev.visualsearch.common.run.RunStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,20 +36,26 @@ public class SampleCatalogSeeder {
         this.imports = imports;
     }
 
-    void onStart(@Observes @Priority(20) StartupEvent event) {
+    /**
+     * Starts seeding the sample catalogue in the background when it is wanted (a start-up step of
+     * {@code pipeline.StartupSequence}); returns the seed's run, if one started. Blocking.
+     */
+    public Optional<UUID> seedIfNeeded() {
         if (!config.seed()) {
-            return;
+            return Optional.empty();
         }
         Path folder = Path.of(config.sampleDir()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(folder.resolve("catalog.csv"))) {
             LOG.warnf("Sample catalogue not found at %s (run from the project folder or set app.catalog.sample-dir); "
                     + "not seeding", folder);
-            return;
+            return Optional.empty();
         }
-        if (ReactiveWork.await(() -> Panache.withSession(this::shouldSeed))) {
-            UUID runId = ReactiveWork.await(() -> imports.importFolder(folder, JOB));
+        if (BlockingDatabase.await(() -> Panache.withSession(this::shouldSeed))) {
+            UUID runId = BlockingDatabase.await(() -> imports.importFolder(folder, JOB));
             LOG.infof("Seeding the sample catalogue from %s in the background (run %s)", folder, runId);
+            return Optional.of(runId);
         }
+        return Optional.empty();
     }
 
     /** Seed when no seed ever finished and the catalogue is empty or holds only a partial seed. */

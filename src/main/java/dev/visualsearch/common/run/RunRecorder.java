@@ -54,6 +54,14 @@ public class RunRecorder {
                 RunStatus.failed.name(), Instant.now(), clip(error));
     }
 
+    /**
+     * The run's progress for the job doing it: throttled writes to the run record, blocking the caller while it
+     * writes (a job's own worker thread, never a request).
+     */
+    public Progress progressOf(UUID id) {
+        return new RunProgress(this, id);
+    }
+
     /** Runs still queued or running when the service starts were interrupted by a crash or a restart. */
     public Uni<Integer> failInterrupted() {
         return Panache.withTransaction(() -> Run.update(

@@ -1,9 +1,7 @@
 package dev.visualsearch.common.web;
 
 import dev.visualsearch.common.DataDirectory;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -25,7 +23,8 @@ public class AdminAccess {
         this.data = data;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Resolves the admin token and says where it comes from (a start-up step, so the log says it early). */
+    public void announce() {
         resolved();
     }
 

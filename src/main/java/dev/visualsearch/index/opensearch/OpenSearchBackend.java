@@ -1,5 +1,6 @@
 package dev.visualsearch.index.opensearch;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.VectorIndex;
 import jakarta.annotation.PreDestroy;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
@@ -36,7 +36,7 @@ public class OpenSearchBackend {
     }
 
     public Optional<VectorIndex> loadOrBuild(String modelId, int dimension, List<StoredVector> stored,
-                                             DocumentFacts facts, IntConsumer percent) {
+                                             DocumentFacts facts, Progress progress) {
         try {
             Optional<OpenSearchIndex> attached = OpenSearchIndex.attach(client(), config, modelId, dimension,
                     stored.size(), facts);
@@ -46,7 +46,7 @@ public class OpenSearchBackend {
                         attached.get().physicalName(), config.alias(), stored.size(), modelId);
                 return Optional.of(attached.get());
             }
-            return Optional.of(build(modelId, dimension, stored, facts, percent));
+            return Optional.of(build(modelId, dimension, stored, facts, progress));
         } catch (RuntimeException e) {
             unavailable = "OpenSearch at " + config.hosts() + " failed: " + e.getMessage();
             LOG.warnf("No OpenSearch index (%s); searches with mode=ann are answered by the exact index", unavailable);
@@ -56,11 +56,11 @@ public class OpenSearchBackend {
 
     /** A new physical index loaded with the stored vectors, not yet live; throws when the cluster fails. */
     public VectorIndex build(String modelId, int dimension, List<StoredVector> stored, DocumentFacts facts,
-                             IntConsumer percent) {
+                             Progress progress) {
         long start = System.nanoTime();
         OpenSearchIndex index = OpenSearchIndex.create(client(), config, modelId, dimension, facts);
         try {
-            index.load(stored, percent);
+            index.load(stored, progress);
         } catch (RuntimeException e) {
             dropQuietly(index.physicalName());
             throw e;

@@ -1,5 +1,6 @@
 package dev.visualsearch.index.opensearch;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.IndexDescriptor;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -134,7 +134,7 @@ public final class OpenSearchIndex implements VectorIndex {
      * waits until they are copied (green), where the cluster has enough data nodes to hold them; otherwise (a node is
      * down) it goes on with the primaries alone (yellow) and the cluster allocates the replicas when nodes return.
      */
-    public void load(List<StoredVector> stored, IntConsumer percent) {
+    public void load(List<StoredVector> stored, Progress progress) {
         int batch = Math.max(1, config.bulkSize());
         for (int from = 0; from < stored.size(); from += batch) {
             List<StoredVector> slice = stored.subList(from, Math.min(stored.size(), from + batch));
@@ -150,7 +150,8 @@ public final class OpenSearchIndex implements VectorIndex {
                         .map(item -> item.error().reason()).orElse("unknown");
                 throw new IllegalStateException("OpenSearch bulk load of " + physical + " failed: " + reason);
             }
-            percent.accept((int) ((long) (from + slice.size()) * 100 / Math.max(1, stored.size())));
+            progress.report((double) (from + slice.size()) / Math.max(1, stored.size()),
+                    "OpenSearch: " + (from + slice.size()) + " of " + stored.size() + " vectors loaded");
         }
         call(() -> {
             client.indices().putSettings(p -> p.index(physical).settings(s -> s.refreshInterval(t -> t.time("1s"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
 import dev.visualsearch.index.Candidates;
 import dev.visualsearch.index.Hit;
@@ -82,7 +83,7 @@ class OpenSearchIndexIT {
 
     private static OpenSearchIndex build() {
         OpenSearchIndex index = OpenSearchIndex.create(client, config, MODEL, DIM, facts());
-        index.load(stored, percent -> { });
+        index.load(stored, Progress.IGNORED);
         cluster.awaitHealth("green", 2, 120);
         return index;
     }
@@ -226,7 +227,7 @@ class OpenSearchIndexIT {
         String name = index.physicalName();
         assertEquals(0, (int) client.indices().getSettings(g -> g.index(name)).result().get(name).settings().index()
                 .numberOfReplicas(), "no replica while the load runs");
-        index.load(stored.subList(0, 500), percent -> { });
+        index.load(stored.subList(0, 500), Progress.IGNORED);
         var health = client.cluster().health(h -> h.index(name));
         assertEquals(HealthStatus.Green, health.status());
         assertEquals(2, health.activeShards(), "primary and replica active when load returns");
