@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { AdminTokenDialog } from '../components/admin-token-dialog';
 import { ErrorBoundary } from '../components/error-boundary';
-import { Link, NavLink, useLocation } from './router';
+import { Link, NavLink, useLocation } from '../lib/router';
 
 const NAV: { to: string; label: string; exact?: boolean }[] = [
   { to: '/', label: 'Search', exact: true },

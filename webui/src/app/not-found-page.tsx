@@ -1,4 +1,4 @@
-import { Link, useLocation } from './router';
+import { Link, useLocation } from '../lib/router';
 
 export function NotFoundPage() {
   const { pathname } = useLocation();

@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, stubFetch } from '../test/fetch-stub';
 import { App } from './app';
-import { matchPath, navigate } from './router';
+import { paths } from '../lib/paths';
+import { matchPath, navigate } from '../lib/router';
+import { ROUTES } from './routes';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -17,6 +19,29 @@ describe('matchPath', () => {
     expect(matchPath('/products/:id', '/products')).toBeNull();
     expect(matchPath('/clusters/:id', '/products/3')).toBeNull();
     expect(matchPath('/', '/catalogue')).toBeNull();
+  });
+});
+
+describe('paths', () => {
+  it.each([
+    [paths.search(), '/'],
+    [paths.searchFromProduct(5), '/'],
+    [paths.catalogue(), '/catalogue'],
+    [paths.catalogueCategory('Home & garden'), '/catalogue'],
+    [paths.product(7), '/products/:id'],
+    [paths.duplicates(), '/duplicates'],
+    [paths.clusters(), '/clusters'],
+    [paths.cluster(3), '/clusters/:id'],
+    [paths.explainResult('q/1', 9), '/explain/:queryId/:productId'],
+    [paths.explainProducts(3, 9), '/explain/product/:a/:b'],
+  ])('%s lands on the route %s', (path, pattern) => {
+    const url = new URL(path, 'http://local');
+    expect(ROUTES.find((route) => matchPath(route.path, url.pathname))?.path).toBe(pattern);
+  });
+
+  it('encodes what it puts in a path or query', () => {
+    expect(matchPath('/explain/:queryId/:productId', paths.explainResult('q/1', 9))).toEqual({ queryId: 'q/1', productId: '9' });
+    expect(new URL(paths.catalogueCategory('Home & garden'), 'http://local').searchParams.get('category')).toBe('Home & garden');
   });
 });
 

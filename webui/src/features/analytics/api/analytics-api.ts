@@ -1,41 +1,26 @@
 import { getJson } from '../../../lib/api-client';
+import { JsonResponse, Refine, Schemas, WithAbsent, WithNull } from '../../../lib/api/types';
 
+/** The schema types `method` as a string; these are the two the server computes. */
 export type ProjectionMethod = 'tsne' | 'pca';
 
-export interface ProjectionPoint {
-  productId: number;
-  x: number;
-  y: number;
-  clusterId: number | null;
-  category: string;
-}
+/** One product on the map; clusterId is null for a product no cluster run has placed. */
+export type ProjectionPoint = WithNull<Schemas['Point'], 'clusterId'>;
 
-export interface Projection {
-  method: ProjectionMethod;
-  model: string;
-  points: ProjectionPoint[];
-}
+export type Projection = Refine<
+  JsonResponse<'/api/analytics/projection', 'get'>,
+  { method: ProjectionMethod; points: ProjectionPoint[] }
+>;
 
 /**
- * GET /api/analytics/search-metrics. API.md lists only "counts, latency percentiles, zero-result rate, by-day series,
- * top categories"; this is the shape we assume. Adjust it here (the only place) when the server's shape is final.
+ * GET /api/analytics/search-metrics: counts, latency percentiles, zero-result rate, by-day series (`day` an ISO date),
+ * top categories and modes. `feedback` (shoppers' verdicts: share of searches judged, precision of "good" verdicts on
+ * results ranked 1..k) is null before any verdict; the page does not use `clusterDistribution`.
  */
-export interface SearchMetrics {
-  totalSearches: number;
-  /** 0..1 */
-  zeroResultRate: number;
-  latencyMs: { p50: number; p95: number; p99: number };
-  /** 0..1, share of image searches whose query vector came from the cache. */
-  embedCacheHitRate: number;
-  /** 95th percentile of the wait for an inference slot. */
-  queueP95Ms: number;
-  /** `day` is an ISO date (YYYY-MM-DD). */
-  byDay: { day: string; count: number; p50Ms: number }[];
-  topCategories: { category: string; count: number }[];
-  byMode: { mode: string; count: number }[];
-  /** Shoppers' verdicts: share of searches judged, and the share of "good" among verdicts on results ranked 1..k. */
-  feedback?: { searchesWithFeedback: number; share: number; good: number; bad: number; k: number; precisionAtK: number };
-}
+export type SearchMetrics = Refine<
+  WithAbsent<JsonResponse<'/api/analytics/search-metrics', 'get'>, 'clusterDistribution'>,
+  { feedback?: Schemas['Feedback'] | null }
+>;
 
 export function fetchProjection(method: ProjectionMethod, signal?: AbortSignal): Promise<Projection> {
   return getJson<Projection>(`/api/analytics/projection?method=${method}`, { signal });

@@ -1,6 +1,6 @@
 import { Thumbnail } from '../../../components/thumbnail';
+import { fetchProductCached, productThumbnailUrl } from '../../../lib/api/products';
 import { useAsync } from '../../../lib/use-async';
-import { fetchProductCached, productThumbnailUrl } from '../../catalog/api/catalog-api';
 
 export interface HoverTarget {
   productId: number;

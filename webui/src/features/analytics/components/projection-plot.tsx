@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { navigate } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { navigate } from '../../../lib/router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
 import { useAsync } from '../../../lib/use-async';
 import { fetchProjection, ProjectionMethod } from '../api/analytics-api';
@@ -51,7 +52,7 @@ export function ProjectionPlot() {
 
   const onClick = (e: PlotlyPointEvent) => {
     const id = e.points?.[0]?.customdata;
-    if (id != null) navigate(`/products/${id}`);
+    if (id != null) navigate(paths.product(String(id)));
   };
 
   return (

@@ -1,79 +1,14 @@
-import { apiFetch, Fetcher, getJson, sendJson } from '../../../lib/api-client';
+import { apiFetch, Fetcher, sendJson } from '../../../lib/api-client';
+import { forgetProduct } from '../../../lib/api/products';
+import { JsonResponse, Schemas, WithNull } from '../../../lib/api/types';
 
-export interface Product {
-  id: number;
-  sku: string | null;
-  title: string;
-  category: string;
-  price: number | null;
-  imageUrl: string;
-  thumbnailUrl: string;
-  clusterId: number | null;
-  createdAt: string;
-}
+// Reading products (fetchProduct, fetchProducts, image URLs, categories) lives in lib/api/products.ts: every
+// feature that shows a product uses it.
 
-export interface ProductPage {
-  items: Product[];
-  total: number;
-}
-
-export interface CategoryCount {
-  name: string;
-  count: number;
-}
-
-export interface ProductQuery {
-  page: number;
-  size: number;
-  category?: string;
-  q?: string;
-}
-
-export function productQueryString({ page, size, category, q }: ProductQuery): string {
-  const params = new URLSearchParams({ page: String(page), size: String(size) });
-  if (category) params.set('category', category);
-  if (q) params.set('q', q);
-  return params.toString();
-}
-
-export function fetchProducts(query: ProductQuery, signal?: AbortSignal): Promise<ProductPage> {
-  return getJson<ProductPage>(`/api/products?${productQueryString(query)}`, { signal });
-}
-
-export function fetchProduct(id: number | string, signal?: AbortSignal): Promise<Product> {
-  return getJson<Product>(`/api/products/${encodeURIComponent(String(id))}`, { signal });
-}
-
-const productCache = new Map<string, Promise<Product>>();
-
-/** Product details shared between cards (prices on result cards, hover cards); failures are not cached. */
-export function fetchProductCached(id: number | string): Promise<Product> {
-  const key = String(id);
-  let hit = productCache.get(key);
-  if (!hit) {
-    hit = fetchProduct(key);
-    productCache.set(key, hit);
-    hit.catch(() => productCache.delete(key));
-  }
-  return hit;
-}
-
-export function forgetProduct(id: number | string): void {
-  productCache.delete(String(id));
-}
-
-export function fetchCategories(signal?: AbortSignal): Promise<CategoryCount[]> {
-  return getJson<CategoryCount[]>('/api/categories', { signal });
-}
-
-export function productImageUrl(id: number | string): string {
-  return `/api/products/${encodeURIComponent(String(id))}/image`;
-}
-
-export function productThumbnailUrl(id: number | string): string {
-  return `/api/products/${encodeURIComponent(String(id))}/thumbnail`;
-}
-
+/**
+ * POST /api/products' multipart form. Hand-written: the schema can describe the parts only as strings (the image as
+ * binary, the price as text), not as the File and number the form holds.
+ */
 export interface NewProduct {
   image: File;
   title: string;
@@ -83,17 +18,13 @@ export interface NewProduct {
 }
 
 /** An existing product the uploaded one looks like (a warning: the upload went through). */
-export interface NearDuplicate {
-  productId: number;
-  score: number;
-  title: string;
-  thumbnailUrl: string;
-}
+export type NearDuplicate = Schemas['NearDuplicate'];
 
 /** The 201 body: the Product plus the existing products it looks like. */
-export interface CreatedProduct extends Product {
-  nearDuplicates?: NearDuplicate[];
-}
+export type CreatedProduct = WithNull<JsonResponse<'/api/products', 'post'>, 'sku' | 'price' | 'clusterId'>;
+
+/** The 202 body of an import: the pipeline run that follows it. */
+export type ImportAccepted = JsonResponse<'/api/products/import', 'post'>;
 
 /** Admin. Multipart upload; the product is searchable as soon as this returns. */
 export function createProduct(input: NewProduct): Promise<CreatedProduct> {
@@ -107,10 +38,10 @@ export function createProduct(input: NewProduct): Promise<CreatedProduct> {
 }
 
 /** Admin. Zip of images (+ optional manifest.csv); progress is the returned pipeline run. */
-export function importArchive(archive: File): Promise<{ runId: string }> {
+export function importArchive(archive: File): Promise<ImportAccepted> {
   const form = new FormData();
   form.append('archive', archive);
-  return sendJson<{ runId: string }>('/api/products/import', { method: 'POST', body: form, admin: true });
+  return sendJson<ImportAccepted>('/api/products/import', { method: 'POST', body: form, admin: true });
 }
 
 /** Admin. */
@@ -119,6 +50,7 @@ export async function deleteProduct(id: number | string): Promise<void> {
   forgetProduct(id);
 }
 
+/** Client-side: the downloaded zip (binary, so no JSON schema) and the file name from Content-Disposition. */
 export interface CatalogueExport {
   blob: Blob;
   fileName: string;

@@ -1,7 +1,9 @@
 import { FormEvent, useState } from 'react';
-import { Link } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { Link } from '../../../lib/router';
 import { describeError } from '../../../lib/api-client';
-import { createProduct, CreatedProduct, Product } from '../api/catalog-api';
+import { Product } from '../../../lib/api/products';
+import { createProduct, CreatedProduct } from '../api/catalog-api';
 import { NearDuplicateWarning } from './near-duplicate-warning';
 
 export function AddProductForm({ onCreated }: { onCreated: (p: Product) => void }) {
@@ -77,7 +79,7 @@ export function AddProductForm({ onCreated }: { onCreated: (p: Product) => void 
       )}
       {created && (
         <p role="status" className="success">
-          Added <Link to={`/products/${created.id}`}>{created.title}</Link>. It is searchable now.
+          Added <Link to={paths.product(created.id)}>{created.title}</Link>. It is searchable now.
         </p>
       )}
       {created && <NearDuplicateWarning nearDuplicates={created.nearDuplicates ?? []} />}

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from '../../../app/router';
+import { useSearchParams } from '../../../lib/router';
+import { CategorySelect } from '../../../components/category-select';
 import { Pager } from '../../../components/pager';
+import { ProductGrid } from '../../../components/product-grid';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
+import { fetchProducts } from '../../../lib/api/products';
 import { useAsync } from '../../../lib/use-async';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { fetchProducts } from '../api/catalog-api';
 import { CatalogueAdmin } from './catalogue-admin';
-import { CategorySelect } from './category-select';
-import { ProductGrid } from './product-grid';
+import { RunProgressSlot } from './import-archive-form';
 import '../catalog.css';
 
 const PAGE_SIZE = 48;
 
-export function CataloguePage() {
+/** `runProgress` shows an import's pipeline run (composed in app/routes.tsx). */
+export function CataloguePage({ runProgress }: { runProgress: RunProgressSlot }) {
   const [params, setParams] = useSearchParams();
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const category = params.get('category') ?? '';
@@ -53,7 +55,7 @@ export function CataloguePage() {
           testId="catalogue-category"
         />
       </div>
-      <CatalogueAdmin onChanged={reload} />
+      <CatalogueAdmin onChanged={reload} runProgress={runProgress} />
       {error != null && <ErrorState title="Couldn't load the catalogue" error={error} onRetry={reload} />}
       {loading && !data && <LoadingState label="Loading products…" />}
       {data && data.items.length === 0 && (

@@ -1,10 +1,12 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { describeError } from '../../../lib/api-client';
-import { RunProgress } from '../../pipelines/components/run-progress';
 import { importArchive } from '../api/catalog-api';
 
+/** Renders the live progress of the pipeline run `runId`, calling `onDone` once it ends (the app passes RunProgress). */
+export type RunProgressSlot = (runId: string, onDone: () => void) => ReactNode;
+
 /** Uploads a zip (images + optional manifest.csv) and follows the import's pipeline run. */
-export function ImportArchiveForm({ onFinished }: { onFinished: () => void }) {
+export function ImportArchiveForm({ onFinished, runProgress }: { onFinished: () => void; runProgress: RunProgressSlot }) {
   const [archive, setArchive] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -50,7 +52,7 @@ export function ImportArchiveForm({ onFinished }: { onFinished: () => void }) {
           {describeError(error)}
         </p>
       )}
-      {runId && <RunProgress runId={runId} onDone={onFinished} />}
+      {runId && runProgress(runId, onFinished)}
     </form>
   );
 }

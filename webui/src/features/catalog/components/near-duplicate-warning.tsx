@@ -1,4 +1,5 @@
-import { Link } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { Link } from '../../../lib/router';
 import { Thumbnail } from '../../../components/thumbnail';
 import { NearDuplicate } from '../api/catalog-api';
 
@@ -17,13 +18,13 @@ export function NearDuplicateWarning({ nearDuplicates }: { nearDuplicates: NearD
         {nearDuplicates.map((d) => (
           <li key={d.productId} className="near-duplicate">
             <Thumbnail src={d.thumbnailUrl} alt={d.title} size="sm" />
-            <Link to={`/products/${d.productId}`}>{d.title}</Link>
+            <Link to={paths.product(d.productId)}>{d.title}</Link>
             <span className="muted">score {d.score.toFixed(3)}</span>
           </li>
         ))}
       </ul>
       <span className="muted">
-        It was added anyway; see all pairs on the <Link to="/duplicates">Duplicates</Link> page.
+        It was added anyway; see all pairs on the <Link to={paths.duplicates()}>Duplicates</Link> page.
       </span>
     </div>
   );

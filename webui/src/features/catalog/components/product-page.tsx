@@ -1,13 +1,15 @@
-import { Link, navigate, useParams } from '../../../app/router';
+import { ReactNode } from 'react';
 import { ErrorState, LoadingState } from '../../../components/status-message';
+import { paths } from '../../../lib/paths';
+import { Link, navigate, useParams } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
-import { fetchProduct, productImageUrl } from '../api/catalog-api';
+import { fetchProduct, productImageUrl } from '../../../lib/api/products';
 import { DeleteProductButton } from './delete-product-button';
 import { ProductDetails } from './product-details';
-import { SimilarProducts } from './similar-products';
 import '../catalog.css';
 
-export function ProductPage() {
+/** `similar` renders the products that look like this one (composed in app/routes.tsx). */
+export function ProductPage({ similar }: { similar: (productId: number) => ReactNode }) {
   const { id } = useParams<{ id: string }>();
   const { data: product, error, loading, reload } = useAsync((signal) => fetchProduct(id, signal), [id]);
 
@@ -17,7 +19,7 @@ export function ProductPage() {
       <>
         <ErrorState title={`Couldn't load product ${id}`} error={error} onRetry={reload} />
         <p>
-          <Link to="/catalogue">← Back to the catalogue</Link>
+          <Link to={paths.catalogue()}>← Back to the catalogue</Link>
         </p>
       </>
     );
@@ -34,19 +36,19 @@ export function ProductPage() {
         />
         <div className="product-info">
           <p className="eyebrow">
-            <Link to="/catalogue">Catalogue</Link> / {product.category}
+            <Link to={paths.catalogue()}>Catalogue</Link> / {product.category}
           </p>
           <h1 id="product-title">{product.title}</h1>
           <ProductDetails product={product} />
           <div className="row">
-            <Link className="button button-primary" to={`/?product=${product.id}`} data-testid="product-search-similar">
+            <Link className="button button-primary" to={paths.searchFromProduct(product.id)} data-testid="product-search-similar">
               Search with this product
             </Link>
           </div>
-          <DeleteProductButton id={product.id} title={product.title} onDeleted={() => navigate('/catalogue', { replace: true })} />
+          <DeleteProductButton id={product.id} title={product.title} onDeleted={() => navigate(paths.catalogue(), { replace: true })} />
         </div>
       </div>
-      <SimilarProducts productId={product.id} />
+      {similar(product.id)}
     </article>
   );
 }

@@ -1,18 +1,15 @@
 import { getJson } from '../../../lib/api-client';
-import { ProductPage } from '../../catalog/api/catalog-api';
+import { ProductPage } from '../../../lib/api/products';
+import { JsonResponse, WithNull } from '../../../lib/api/types';
 
-export interface Cluster {
-  id: number;
-  size: number;
-  label: string | null;
-  representativeProductIds: number[];
-}
+/** GET /api/clusters: one cluster; label is null until one is found for it. */
+export type Cluster = WithNull<JsonResponse<'/api/clusters', 'get'>[number], 'label'>;
 
 export function fetchClusters(signal?: AbortSignal): Promise<Cluster[]> {
   return getJson<Cluster[]>('/api/clusters', { signal });
 }
 
-/** Assumed to page like /api/products: `?page=&size=` -> `{items, total}`. */
+/** Pages like /api/products: `?page=&size=` -> `{items, total}`. */
 export function fetchClusterProducts(id: string, page: number, size: number, signal?: AbortSignal): Promise<ProductPage> {
   const params = new URLSearchParams({ page: String(page), size: String(size) });
   return getJson<ProductPage>(`/api/clusters/${encodeURIComponent(id)}/products?${params}`, { signal });

@@ -1,8 +1,9 @@
-import { Link, useParams, useSearchParams } from '../../../app/router';
 import { Pager } from '../../../components/pager';
+import { ProductGrid } from '../../../components/product-grid';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
+import { paths } from '../../../lib/paths';
+import { Link, useParams, useSearchParams } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
-import { ProductGrid } from '../../catalog/components/product-grid';
 import { clusterName, fetchClusterProducts, fetchClusters } from '../api/clusters-api';
 import '../clusters.css';
 
@@ -20,7 +21,7 @@ export function ClusterPage() {
   return (
     <section aria-labelledby="cluster-title">
       <p className="eyebrow">
-        <Link to="/clusters">← All clusters</Link>
+        <Link to={paths.clusters()}>← All clusters</Link>
       </p>
       <div className="page-head">
         <h1 id="cluster-title">{cluster ? clusterName(cluster) : `Cluster ${id}`}</h1>

@@ -1,33 +1,13 @@
 import { getJson } from '../../../lib/api-client';
+import { JsonResponse, Schemas } from '../../../lib/api/types';
 
 /** Two products that look alike: ids (a < b) and their cosine in the index's search space. */
-export interface DuplicatePair {
-  a: number;
-  b: number;
-  score: number;
-}
+export type DuplicatePair = Schemas['DuplicatePair'];
 
-export interface PairedProduct {
-  id: number;
-  title: string;
-  category: string;
-  imageUrl: string;
-  thumbnailUrl: string;
-}
+export type PairedProduct = Schemas['PairedProduct'];
 
 /** GET /api/products/duplicates: the pairs at or above `threshold`, best first, and the products they name. */
-export interface DuplicatesReport {
-  threshold: number;
-  pairs: DuplicatePair[];
-  total: number;
-  products: PairedProduct[];
-  space: string;
-  indexed: number;
-  neighbours: number;
-  computedAt: string;
-  computeMs: number;
-  stale: boolean;
-}
+export type DuplicatesReport = JsonResponse<'/api/products/duplicates', 'get'>;
 
 export function duplicatesUrl(threshold?: number): string {
   return threshold == null ? '/api/products/duplicates' : `/api/products/duplicates?threshold=${encodeURIComponent(threshold)}`;

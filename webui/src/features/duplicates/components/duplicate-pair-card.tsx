@@ -1,4 +1,5 @@
-import { Link } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { Link } from '../../../lib/router';
 import { Thumbnail } from '../../../components/thumbnail';
 import { DuplicatePair, PairedProduct } from '../api/duplicates-api';
 
@@ -24,7 +25,7 @@ export function DuplicatePairCard({ pair, products }: { pair: DuplicatePair; pro
       <div className="duplicate-score">
         <strong data-testid="duplicate-score">{pair.score.toFixed(3)}</strong>
         <span className="muted">score</span>
-        <Link to={`/explain/product/${pair.a}/${pair.b}`} className="button button-small">
+        <Link to={paths.explainProducts(pair.a, pair.b)} className="button button-small">
           Why alike?
         </Link>
       </div>

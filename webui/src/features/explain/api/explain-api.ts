@@ -14,6 +14,16 @@ export type ExplainTarget =
   | { kind: 'search'; queryId: string; productId: string }
   | { kind: 'products'; a: string; b: string };
 
+/**
+ * What the search that led to an explanation knows, when this tab ran it: the match's rank and score, and the
+ * original query image (null when it cannot be shown, e.g. a region search, whose heatmap is for the region only).
+ * Client-side state, not an API shape.
+ */
+export interface SearchOrigin {
+  match?: { rank: number; score: number };
+  queryImage: string | null;
+}
+
 export function explainUrl(target: ExplainTarget, view: ExplainView, method: CamMethod, side: ExplainSide): string {
   const params = new URLSearchParams({ view, method, side });
   const path =
@@ -23,6 +33,7 @@ export function explainUrl(target: ExplainTarget, view: ExplainView, method: Cam
   return `${path}?${params}`;
 }
 
+/** Client-side: the explanation PNG (binary, so no JSON schema) and its X-Cache header. */
 export interface ExplainImage {
   blob: Blob;
   /** From the `X-Cache: hit|miss` header; null when the server did not send it. */

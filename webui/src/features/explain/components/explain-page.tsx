@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from '../../../app/router';
+import { fetchProductCached, productImageUrl } from '../../../lib/api/products';
 import { formatScore } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import { Link, useParams, useSearchParams } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
-import { fetchProductCached, productImageUrl } from '../../catalog/api/catalog-api';
-import { getSearchState } from '../../search/hooks/search-store';
-import { CAM_METHODS, CamMethod, ExplainTarget } from '../api/explain-api';
+import { CAM_METHODS, CamMethod, ExplainTarget, SearchOrigin } from '../api/explain-api';
 import { ExplainControls } from './explain-controls';
 import { ExplainPanel } from './explain-panel';
 import '../explain.css';
@@ -13,14 +13,23 @@ function ProductCaption({ id, prefix }: { id: string; prefix: string }) {
   const { data } = useAsync(() => fetchProductCached(id), [id]);
   return (
     <span>
-      {prefix} <Link to={`/products/${id}`}>{data?.title ?? `product ${id}`}</Link>
+      {prefix} <Link to={paths.product(id)}>{data?.title ?? `product ${id}`}</Link>
       {data && <span className="muted"> · {data.category}</span>}
     </span>
   );
 }
 
-/** Route `/explain/:queryId/:productId` (a search result) or `/explain/product/:a/:b` (product to product). */
-export function ExplainPage({ kind }: { kind: ExplainTarget['kind'] }) {
+/**
+ * Route `/explain/:queryId/:productId` (a search result) or `/explain/product/:a/:b` (product to product).
+ * `searchOrigin` looks up the search that led here, when this tab ran it (composed in app/routes.tsx).
+ */
+export function ExplainPage({
+  kind,
+  searchOrigin,
+}: {
+  kind: ExplainTarget['kind'];
+  searchOrigin: (target: ExplainTarget, resultId: string) => SearchOrigin | null;
+}) {
   const params = useParams();
   const [query, setQuery] = useSearchParams();
   const method: CamMethod = CAM_METHODS.includes(query.get('method') as CamMethod) ? (query.get('method') as CamMethod) : 'gradcam';
@@ -33,21 +42,15 @@ export function ExplainPage({ kind }: { kind: ExplainTarget['kind'] }) {
   const resultId = target.kind === 'search' ? target.productId : target.b;
 
   // The search that led here (if this tab ran it) knows the original query image and the match's score.
-  const search = getSearchState();
-  const sameSearch =
-    target.kind === 'search'
-      ? search.response?.queryId === target.queryId
-      : search.source?.kind === 'product' && String(search.source.product.id) === target.a;
-  const match = sameSearch ? search.response?.results.find((r) => String(r.productId) === resultId) : undefined;
-  let querySrc: string | null = null;
-  if (target.kind === 'products') querySrc = productImageUrl(target.a);
-  // A region search kept (and explains) the region only: the whole photo would not line up with its heatmap.
-  else if (sameSearch && search.source?.kind === 'image' && !search.box) querySrc = search.source.previewUrl || null;
+  const origin = searchOrigin(target, resultId);
+  const sameSearch = origin != null;
+  const match = origin?.match;
+  const querySrc = target.kind === 'products' ? productImageUrl(target.a) : (origin?.queryImage ?? null);
 
   return (
     <section aria-labelledby="explain-title" className="explain-page">
       <p className="eyebrow">
-        {sameSearch ? <Link to="/">← Back to results</Link> : <Link to={`/products/${resultId}`}>← View the matched product</Link>}
+        {sameSearch ? <Link to={paths.search()}>← Back to results</Link> : <Link to={paths.product(resultId)}>← View the matched product</Link>}
       </p>
       <div className="page-head">
         <h1 id="explain-title">Why this match?</h1>

@@ -1,37 +1,44 @@
 import { getJson, sendJson } from '../../../lib/api-client';
+import { JsonRequest, JsonResponse, Refine, Schemas, WithAbsent, WithNull } from '../../../lib/api/types';
 
+// The schema types `job` and `status` as strings (Java String fields); these are the values the server uses.
 export type PipelineJob = 'embed' | 'text' | 'index' | 'cluster' | 'project' | 'adapt' | 'all';
 export const PIPELINE_JOBS: PipelineJob[] = ['embed', 'text', 'index', 'cluster', 'project', 'adapt', 'all'];
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export interface PipelineRun {
-  id: string;
-  /** A PipelineJob, or e.g. `import` for zip imports. */
-  job: string;
-  status: RunStatus;
-  /** 0..1 */
-  progress: number;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/**
+ * GET /api/pipeline/runs/{runId} (also each item of the list, and each `data:` of the SSE stream). `job` is a
+ * PipelineJob, or e.g. `import` for zip imports; progress is 0..1; the text and times are null until they happen.
+ */
+export type PipelineRun = Refine<
+  WithNull<JsonResponse<'/api/pipeline/runs/{runId}', 'get'>, 'message' | 'error' | 'startedAt' | 'finishedAt'>,
+  { status: RunStatus }
+>;
 
-export interface IndexStatus {
-  backend: string;
-  model: string;
-  dim: number;
-  size: number;
-  builtAt: string | null;
-  stale: boolean;
-  pendingEmbeddings: number;
-  /** Changes the approximate index's backend refused (down); retried on a schedule. */
-  annWritesWaiting?: number;
-  /** Recall@10 goal of the approximate index, the recall measured at its build, and the depth chosen to reach it. */
-  targetRecall?: number;
-  measuredRecall?: number;
-  searchDepth?: number;
-  searchDepthParameter?: string;
-}
+/**
+ * GET /api/index/status (written without its null components). `annWritesWaiting`: changes the approximate index's
+ * backend refused (down), retried on a schedule; `targetRecall`, `measuredRecall`, `searchDepth`: recall@10 goal of
+ * the approximate index, the recall measured at its build, and the depth chosen to reach it.
+ */
+export type IndexStatus = WithAbsent<
+  Schemas['IndexStatus'],
+  | 'backend'
+  | 'model'
+  | 'dim'
+  | 'builtAt'
+  | 'exactKernel'
+  | 'annTombstones'
+  | 'annUnavailable'
+  | 'whitening'
+  | 'calibration'
+  | 'annWritesWaiting'
+  | 'targetRecall'
+  | 'measuredRecall'
+  | 'searchDepth'
+  | 'searchDepthParameter'
+>;
+
+export type RunStarted = JsonResponse<'/api/pipeline/runs', 'post'>;
 
 export function isActive(run: Pick<PipelineRun, 'status'>): boolean {
   return run.status === 'queued' || run.status === 'running';
@@ -49,8 +56,9 @@ export async function fetchRun(runId: string, signal?: AbortSignal): Promise<Pip
 }
 
 /** Admin. */
-export function startRun(job: PipelineJob): Promise<{ runId: string }> {
-  return sendJson<{ runId: string }>('/api/pipeline/runs', { method: 'POST', json: { job }, admin: true });
+export function startRun(job: PipelineJob): Promise<RunStarted> {
+  const body: JsonRequest<'/api/pipeline/runs', 'post'> = { job };
+  return sendJson<RunStarted>('/api/pipeline/runs', { method: 'POST', json: body, admin: true });
 }
 
 export function fetchIndexStatus(signal?: AbortSignal): Promise<IndexStatus> {

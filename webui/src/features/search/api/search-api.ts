@@ -1,37 +1,31 @@
 import { apiFetch, getJson, sendJson } from '../../../lib/api-client';
+import { JsonRequest, JsonResponse, Refine, Schemas, WithAbsent } from '../../../lib/api/types';
 
+// The schema types mode, strategy and verdict as strings (Java String fields); these unions are the values they take.
 export type SearchMode = 'exact' | 'ann' | 'cluster';
 export const SEARCH_MODES: SearchMode[] = ['exact', 'ann', 'cluster'];
 export const MAX_K = 100;
 
-export interface SearchResult {
-  productId: number;
-  /** Cosine in the index's space (whitened when the index learned a whitening). */
-  score: number;
-  /** 0..1: the score read against the catalogue's own scores (1 = as close as its look-alikes). */
-  relevance?: number;
-  rank: number;
-  title: string;
-  category: string;
-  imageUrl: string;
-  thumbnailUrl: string;
-  /** Not in API.md's result shape; shown when a server adds it, otherwise loaded lazily from the product. */
-  price?: number | null;
-}
+/**
+ * One result. `score`: cosine in the index's space (whitened when the index learned a whitening); `relevance` (0..1):
+ * the score read against the catalogue's own scores (1 = as close as its look-alikes). API.md's result shape has
+ * neither `relevance` nor `price`, so both may be absent (an absent price is loaded lazily from the product); a price
+ * is null for a product without one.
+ */
+export type SearchResult = Refine<WithAbsent<Schemas['SearchHit'], 'relevance'>, { price?: number | null }>;
 
-export interface SearchResponse {
-  /** Absent for a search by words alone: no picture to explain or to give feedback on. */
-  queryId?: string;
-  model: string;
-  index: string;
-  mode: string;
-  tookMs: number;
-  /** What the server wants the shopper to know (a mode it fell back from, how words were fused). */
-  note?: string;
-  /** True when even the best result is not near enough to call a match. */
-  noCloseMatch?: boolean;
-  results: SearchResult[];
-}
+/**
+ * The search answer (written without its null components). `queryId` is absent for a search by words alone: no
+ * picture to explain or to give feedback on. `note`: what the server wants the shopper to know (a mode it fell back
+ * from, how words were fused). `noCloseMatch`: even the best result is not near enough to call a match.
+ */
+export type SearchResponse = Refine<
+  WithAbsent<
+    JsonResponse<'/api/search', 'post'>,
+    'queryId' | 'requestedMode' | 'queueMs' | 'embedCache' | 'textEmbedMs' | 'note'
+  >,
+  { results: SearchResult[] }
+>;
 
 /** What a shopper reads for a relevance: a word, never a raw cosine. */
 export function relevanceLabel(relevance: number): string {
@@ -40,6 +34,7 @@ export function relevanceLabel(relevance: number): string {
   return 'Weak match';
 }
 
+/** The search form's state (client-side; sent as the form fields or query parameters below). */
 export interface SearchFilters {
   k: number;
   /** '' = all categories. */
@@ -56,18 +51,13 @@ export function clampK(k: number): number {
 }
 
 /** A region of the query image, as fractions of its width and height (origin top left). */
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type Box = Pick<Schemas['Proposal'], 'x' | 'y' | 'w' | 'h'>;
 
-/** A region the server proposes ("shop the look"); score = its share of the image's foreground. */
-export interface ProposedBox extends Box {
-  score: number;
-  label?: string;
-}
+/**
+ * A region the server proposes ("shop the look"); score = its share of the image's foreground. API.md allows a
+ * `label`, which this server's schema does not have: shown when a server sends one.
+ */
+export type ProposedBox = Schemas['Proposal'] & { label?: string };
 
 export function boxParam(box: Box): string {
   return [box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(4))).join(',');
@@ -117,17 +107,17 @@ export function searchByWords(words: string, filters: SearchFilters, signal?: Ab
 export type ExampleStrategy = 'average' | 'best';
 export type Verdict = 'good' | 'bad';
 
-export interface ExamplesQuery {
-  positive: number[];
-  negative: number[];
-  /** The image search being refined: its photo counts as one more positive example. */
-  queryId?: string;
+type ExamplesBody = JsonRequest<'/api/search/examples', 'post'>;
+
+/** `queryId`: the image search being refined; its photo counts as one more positive example. */
+export type ExamplesQuery = Pick<ExamplesBody, 'positive' | 'negative'> & {
+  queryId?: ExamplesBody['queryId'];
   strategy?: ExampleStrategy;
-}
+};
 
 /** POST /api/search/examples: more like the positives, less like the negatives. */
 export function searchByExamples(examples: ExamplesQuery, filters: SearchFilters, signal?: AbortSignal): Promise<SearchResponse> {
-  const body: Record<string, unknown> = { ...examples, k: clampK(filters.k) };
+  const body: Partial<ExamplesBody> = { ...examples, k: clampK(filters.k) };
   if (filters.category) body.category = filters.category;
   if (filters.mode) body.mode = filters.mode;
   return sendJson<SearchResponse>('/api/search/examples', { method: 'POST', json: body, signal });
@@ -135,13 +125,14 @@ export function searchByExamples(examples: ExamplesQuery, filters: SearchFilters
 
 /** POST /api/feedback: a verdict on one result of an image search (204). */
 export async function sendFeedback(queryId: string, productId: number, verdict: Verdict): Promise<void> {
-  await apiFetch('/api/feedback', { method: 'POST', json: { queryId, productId, verdict } });
+  const body: JsonRequest<'/api/feedback', 'post'> = { queryId, productId, verdict };
+  await apiFetch('/api/feedback', { method: 'POST', json: body });
 }
 
 /** POST /api/objects: regions of the image worth searching on their own (empty on a busy photo). */
 export async function findObjects(image: Blob, signal?: AbortSignal): Promise<ProposedBox[]> {
   const form = new FormData();
   form.append('image', image, image instanceof File ? image.name : 'query.png');
-  const answer = await sendJson<{ boxes: ProposedBox[] }>('/api/objects', { method: 'POST', body: form, signal });
+  const answer = await sendJson<JsonResponse<'/api/objects', 'post'> | undefined>('/api/objects', { method: 'POST', body: form, signal });
   return answer?.boxes ?? [];
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Thumbnail } from '../../../components/thumbnail';
 import { describeError } from '../../../lib/api-client';
+import { fetchProducts, Product } from '../../../lib/api/products';
 import { useAsync } from '../../../lib/use-async';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { fetchProducts, Product } from '../../catalog/api/catalog-api';
 
 /** "Start from a catalogue product": title search over GET /api/products?q=. */
 export function ProductPicker({ onPick }: { onPick: (product: Product) => void }) {

@@ -1,4 +1,5 @@
-import { Link } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { Link } from '../../../lib/router';
 import { formatMs } from '../../../lib/format';
 import { SearchResponse } from '../api/search-api';
 import { QuerySource } from '../hooks/search-store';
@@ -31,7 +32,7 @@ export function QuerySummary({
           ) : source.kind === 'words' ? (
             `“${source.words}”`
           ) : (
-            <Link to={`/products/${source.product.id}`}>{source.product.title}</Link>
+            <Link to={paths.product(source.product.id)}>{source.product.title}</Link>
           )}
         </strong>
         {response && (

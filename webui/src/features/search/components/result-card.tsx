@@ -1,8 +1,9 @@
 import { useRef } from 'react';
-import { Link } from '../../../app/router';
+import { paths } from '../../../lib/paths';
+import { Link } from '../../../lib/router';
+import { useProductWhenVisible } from '../../../lib/use-product-when-visible';
 import { Thumbnail } from '../../../components/thumbnail';
 import { formatPrice, formatScore } from '../../../lib/format';
-import { useProductWhenVisible } from '../../catalog/hooks/use-product-when-visible';
 import { relevanceLabel, SearchResult, Verdict } from '../api/search-api';
 
 export function ResultCard({
@@ -32,7 +33,7 @@ export function ResultCard({
       data-rank={result.rank}
     >
       <Link
-        to={explainHref ?? `/products/${result.productId}`}
+        to={explainHref ?? paths.product(result.productId)}
         className="card-link"
         aria-label={explainHref ? `Why does ${result.title} match? (rank ${result.rank})` : `${result.title} (rank ${result.rank})`}
       >
@@ -54,7 +55,7 @@ export function ResultCard({
           <span style={{ width: `${Math.max(0, Math.min(1, result.relevance ?? result.score)) * 100}%` }} />
         </span>
       </span>
-      <Link to={`/products/${result.productId}`} className="card-title" data-testid="result-title">
+      <Link to={paths.product(result.productId)} className="card-title" data-testid="result-title">
         {result.title}
       </Link>
       <span className="card-meta">

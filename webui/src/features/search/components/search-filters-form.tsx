@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { CategorySelect } from '../../catalog/components/category-select';
+import { CategorySelect } from '../../../components/category-select';
 import { clampK, MAX_K, SEARCH_MODES, SearchFilters, SearchMode } from '../api/search-api';
 
 const MODE_LABELS: Record<SearchMode, string> = { exact: 'Exact', ann: 'Approximate (ANN)', cluster: 'Within cluster' };

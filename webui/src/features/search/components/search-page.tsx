@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { navigate, useSearchParams } from '../../../app/router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
-import { fetchProduct } from '../../catalog/api/catalog-api';
+import { fetchProduct } from '../../../lib/api/products';
+import { paths } from '../../../lib/paths';
+import { navigate, useSearchParams } from '../../../lib/router';
 import { clearSearch, imageSource, judge, runSearch, searchWords, setFilters, useSearchState } from '../hooks/search-store';
 import { usePasteImage } from '../hooks/use-paste-image';
 import { ImageDropZone } from './image-drop-zone';
@@ -28,7 +29,7 @@ export function SearchPage() {
     setParams({ product: null });
     fetchProduct(startProduct)
       .then((product) => runSearch({ kind: 'product', product }))
-      .catch(() => navigate(`/products/${encodeURIComponent(startProduct)}`, { replace: true }));
+      .catch(() => navigate(paths.product(startProduct), { replace: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [startProduct]);
 
@@ -36,10 +37,10 @@ export function SearchPage() {
   // Words alone have no picture to explain: a result opens its product page instead.
   const explainHref = (productId: number) =>
     source?.kind === 'product'
-      ? `/explain/product/${source.product.id}/${productId}`
+      ? paths.explainProducts(source.product.id, productId)
       : source?.kind === 'words' || !response?.queryId
         ? undefined
-        : `/explain/${encodeURIComponent(response.queryId)}/${productId}`;
+        : paths.explainResult(response.queryId, productId);
 
   return (
     <section aria-labelledby="search-title" className="search-page">

@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { isAbort } from '../../../lib/api-client';
-import { Product } from '../../catalog/api/catalog-api';
+import { Product } from '../../../lib/api/products';
 import {
   DEFAULT_FILTERS,
   Box,

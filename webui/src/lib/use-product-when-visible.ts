@@ -1,5 +1,5 @@
 import { RefObject, useEffect, useState } from 'react';
-import { fetchProductCached, Product } from '../api/catalog-api';
+import { fetchProductCached, Product } from './api/products';
 
 /**
  * Loads a product's details once its element scrolls into view (or at once without IntersectionObserver).

@@ -1,8 +1,10 @@
 import { EmptyState, ErrorState, LoadingState } from '../../../components/status-message';
 import { useAsync } from '../../../lib/use-async';
-import { DEFAULT_FILTERS, searchSimilar } from '../../search/api/search-api';
-import { ResultsGrid } from '../../search/components/results-grid';
+import { paths } from '../../../lib/paths';
+import { DEFAULT_FILTERS, searchSimilar } from '../api/search-api';
+import { ResultsGrid } from './results-grid';
 
+/** The products that look like one product, each explained against it (the product page shows this). */
 export function SimilarProducts({ productId }: { productId: number }) {
   const { data, error, loading, reload } = useAsync(
     (signal) => searchSimilar(productId, { ...DEFAULT_FILTERS, k: 12 }, signal),
@@ -18,7 +20,7 @@ export function SimilarProducts({ productId }: { productId: number }) {
         <ResultsGrid
           results={data.results}
           label="Similar products"
-          explainHref={(r) => `/explain/product/${productId}/${r.productId}`}
+          explainHref={(r) => paths.explainProducts(productId, r.productId)}
         />
       )}
     </section>

@@ -1,12 +1,13 @@
-import { Link } from '../../../app/router';
-import { Thumbnail } from '../../../components/thumbnail';
-import { formatPrice } from '../../../lib/format';
-import { Product } from '../api/catalog-api';
+import { Product } from '../lib/api/products';
+import { formatPrice } from '../lib/format';
+import { paths } from '../lib/paths';
+import { Link } from '../lib/router';
+import { Thumbnail } from './thumbnail';
 
 export function ProductCard({ product }: { product: Product }) {
   return (
     <li className="card" data-testid="catalogue-card" data-product-id={product.id}>
-      <Link to={`/products/${product.id}`} className="card-link">
+      <Link to={paths.product(product.id)} className="card-link">
         <Thumbnail src={product.thumbnailUrl} alt={product.title} />
         <span className="card-title">{product.title}</span>
       </Link>

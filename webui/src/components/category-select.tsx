@@ -1,4 +1,4 @@
-import { useCategories } from '../hooks/use-categories';
+import { useCategories } from '../lib/use-categories';
 
 /** Category filter fed by GET /api/categories; degrades to "All" alone when the list cannot be loaded. */
 export function CategorySelect({

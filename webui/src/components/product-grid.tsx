@@ -1,4 +1,4 @@
-import { Product } from '../api/catalog-api';
+import { Product } from '../lib/api/products';
 import { ProductCard } from './product-card';
 
 export function ProductGrid({ products, label }: { products: Product[]; label: string }) {
