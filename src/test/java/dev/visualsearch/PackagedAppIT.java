@@ -84,6 +84,61 @@ class PackagedAppIT {
                 "client-side routes fall back to the SPA");
     }
 
+    /**
+     * The first start's log tells a short story, in order: the database, the model, the index, the seed's progress
+     * and end, and ready once the catalogue is clustered and mapped; the libraries' own chatter is not in it.
+     */
+    @Test
+    @Order(1)
+    void aFirstStartTellsAShortStory() throws Exception {
+        awaitSeedRun();
+        awaitAllRunAfterTheSeed();
+        List<String> story = firstStartUntilReady();
+        List<String> chapters = List.of("Database jdbc:postgresql:", "Embedding model ", "Index ready: ",
+                "seed run ", "filled the catalogue", "Ready: ");
+        int at = 0;
+        for (String chapter : chapters) {
+            int found = indexOf(story, chapter, at);
+            assertTrue(found >= 0, "'" + chapter + "' after line " + at + " of the first start:\n" + String.join("\n", story));
+            at = found;
+        }
+        String seedEnd = story.stream().filter(line -> line.contains("seed run ") && line.contains(" succeeded in "))
+                .findFirst().orElseThrow(() -> new AssertionError("the seed's end is not logged"));
+        double seedSeconds = Double.parseDouble(seedEnd.replaceAll(".* succeeded in ([0-9.]+) s:.*", "$1"));
+        if (seedSeconds >= 20) { // a seed that long passes its quarters with RunLog's 10 s to spare
+            assertTrue(story.stream().anyMatch(line -> line.matches(".*seed run \\S+: \\d+ % .*")),
+                    "a seed of " + seedSeconds + " s says how far it has got");
+        }
+        for (String chatter : List.of("Migrating schema", "initdb", "[io.zo.", "[or.tr.", "[ai.dj.py.en.PtEngine]",
+                "nothing changed", "already registered")) {
+            assertTrue(story.stream().noneMatch(line -> line.contains(chatter)), "'" + chatter + "' in the story");
+        }
+        assertTrue(story.size() <= 70, story.size() + " lines until ready:\n" + String.join("\n", story));
+    }
+
+    /** The app's log from its first line to the first "Ready:" (waited for: it follows the run's end). */
+    private static List<String> firstStartUntilReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<String> lines = Files.readAllLines(app.log());
+            int ready = indexOf(lines, "Ready: ", 0);
+            if (ready >= 0) {
+                return lines.subList(0, ready + 1).stream().filter(line -> !line.isBlank()).toList();
+            }
+            assertTrue(System.nanoTime() < deadline, "no 'Ready:' line within 60 s of the catch-up run's end");
+            Thread.sleep(500);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String part, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     @Order(2)
     void browserTestsPassInChromium() throws Exception {

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,19 @@ public class CatchUpWhenCatalogueFilled {
                 .subscribe().with(this::filled, failure -> LOG.warnf("Stopped following runs: %s", failure));
     }
 
+    /** The last line of a first start's story: the catalogue the seed filled is searchable, clustered and mapped. */
+    private void sayWhenReady(String filler, UUID catchUp) {
+        events.stream()
+                .filter(run -> run.id().equals(catchUp) && !RunStatus.running.name().equals(run.status())
+                        && !RunStatus.queued.name().equals(run.status()))
+                .select().first()
+                .subscribe().with(run -> {
+                    if (RunStatus.succeeded.name().equals(run.status())) {
+                        LOG.infof("Ready: the catalogue the %s run filled is searchable, clustered and mapped", filler);
+                    }
+                }, failure -> LOG.debugf("Stopped waiting for run %s: %s", catchUp, failure));
+    }
+
     private void filled(RunView run) {
         try {
             Optional<String> notNow = BlockingDatabase.await(policy::whyNotAll);
@@ -53,8 +67,9 @@ public class CatchUpWhenCatalogueFilled {
                 LOG.debugf("The %s run ended; the pipeline waits: %s", run.job(), notNow.get());
                 return;
             }
-            BlockingDatabase.await(runner::startScheduled);
+            UUID catchUp = BlockingDatabase.await(runner::startScheduled);
             LOG.infof("The %s run filled the catalogue: clustering and mapping it now", run.job());
+            sayWhenReady(run.job(), catchUp);
         } catch (RuntimeException e) {
             LOG.infof("The %s run ended; the pipeline did not start: %s", run.job(), e.getMessage());
         }

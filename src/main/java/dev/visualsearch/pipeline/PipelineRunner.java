@@ -3,16 +3,15 @@ package dev.visualsearch.pipeline;
 import dev.visualsearch.adapt.AdaptJob;
 import dev.visualsearch.analytics.ProjectionService;
 import dev.visualsearch.cluster.ClusterService;
-import dev.visualsearch.common.Workers;
 import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.common.run.RunRecorder;
+import dev.visualsearch.common.run.RunWorkers;
 import dev.visualsearch.embedding.EmbedBacklogJob;
 import dev.visualsearch.index.IndexService;
 import dev.visualsearch.text.TextBacklogJob;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * Runs pipeline jobs on one background worker, one run of a job at a time (a second request for a running job gets
- * 409 with the running run's id), recording status and progress so that clients can follow it. The single worker
- * also means heavy jobs (embedding, k-means, t-SNE) never compete with each other for the CPUs.
+ * Runs pipeline jobs on the pipeline lane of {@link RunWorkers}, one run of a job at a time (a second request for a
+ * running job gets 409 with the running run's id), recording status and progress so that clients can follow it. The
+ * lane's single thread also means heavy jobs (embedding, k-means, t-SNE) never compete with each other for the CPUs.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -43,7 +41,7 @@ public class PipelineRunner {
     private final PipelineChanges changes;
     private final AdaptJob adapt;
     private final Map<PipelineJob, UUID> active = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Workers.singleThread("pipeline");
+    private final RunWorkers workers;
     /**
      * The steps of {@code all}, in order, with their shares of its progress: the one place that says what {@code all}
      * does. A full run takes every step but {@code adapt}; a run of only what changed takes the steps whose inputs
@@ -61,8 +59,9 @@ public class PipelineRunner {
 
     public PipelineRunner(RunRecorder runs, EmbedBacklogJob embed, TextBacklogJob text, IndexService indexes,
                           ClusterService clusters, ProjectionService projections, PipelineChanges changes,
-                          AdaptJob adapt) {
+                          AdaptJob adapt, RunWorkers workers) {
         this.adapt = adapt;
+        this.workers = workers;
         this.runs = runs;
         this.embed = embed;
         this.text = text;
@@ -97,7 +96,7 @@ public class PipelineRunner {
                 return runs.failed(run.id, "Another " + job + " run started first")
                         .chain(() -> Uni.createFrom().<UUID>failure(alreadyRunning(job, first)));
             }
-            worker.submit(() -> execute(job, run.id, onlyChanged));
+            workers.submit(RunWorkers.Lane.PIPELINE, () -> execute(job, run.id, onlyChanged));
             return Uni.createFrom().item(run.id);
         });
     }
@@ -214,10 +213,5 @@ public class PipelineRunner {
         ProjectionService.Result result = projections.run(progress);
         return "Projected " + result.points() + " vectors: PCA in " + result.pcaMs() + " ms, t-SNE in "
                 + result.tsneMs() + " ms";
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package dev.visualsearch.pipeline;
 import dev.visualsearch.catalog.seed.SampleCatalogSeeder;
 import dev.visualsearch.cluster.ClusterService;
 import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.common.database.DatabaseAnnouncement;
 import dev.visualsearch.common.run.RunRecorder;
 import dev.visualsearch.common.web.AdminAccess;
 import dev.visualsearch.index.IndexStartup;
@@ -22,6 +23,7 @@ public class StartupSequence {
 
     private static final Logger LOG = Logger.getLogger(StartupSequence.class);
 
+    private final DatabaseAnnouncement database;
     private final RunRecorder runs;
     private final AdminAccess admin;
     private final ClusterService clusters;
@@ -30,9 +32,10 @@ public class StartupSequence {
     private final IndexStartup indexes;
     private final PipelineSchedule schedule;
 
-    public StartupSequence(RunRecorder runs, AdminAccess admin, ClusterService clusters,
-                           CatchUpWhenCatalogueFilled catchUp, SampleCatalogSeeder seeder, IndexStartup indexes,
-                           PipelineSchedule schedule) {
+    public StartupSequence(DatabaseAnnouncement database, RunRecorder runs, AdminAccess admin,
+                           ClusterService clusters, CatchUpWhenCatalogueFilled catchUp, SampleCatalogSeeder seeder,
+                           IndexStartup indexes, PipelineSchedule schedule) {
+        this.database = database;
         this.runs = runs;
         this.admin = admin;
         this.clusters = clusters;
@@ -43,6 +46,8 @@ public class StartupSequence {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // 0. The first line of the start's story: which database, at which schema version.
+        database.announce();
         // 1. Runs the previous process left active can never end now: failed, before anything new starts.
         int interrupted = BlockingDatabase.await(runs::failInterrupted);
         if (interrupted > 0) {

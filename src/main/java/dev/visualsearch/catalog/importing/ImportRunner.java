@@ -8,12 +8,11 @@ import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDraft;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.catalog.image.ImageStore;
-import dev.visualsearch.common.Workers;
 import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.common.run.Progress;
 import dev.visualsearch.common.run.RunRecorder;
-import jakarta.annotation.PreDestroy;
+import dev.visualsearch.common.run.RunWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.HashSet;
@@ -21,13 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Imports the files of a source one by one on a dedicated worker thread, so that a bad file is reported and
- * skipped while the rest go in, and progress reaches the run record as it goes. One import runs at a time. The
+ * Imports the files of a source one by one on the catalogue lane of {@link RunWorkers}, so that a bad file is
+ * reported and skipped while the rest go in, and progress reaches the run record as it goes. One import (or seed)
+ * runs at a time. The
  * products are announced for embedding in batches of {@code app.embedding.batch-size} (one forward pass each)
  * rather than one by one; a product is searchable once its batch is announced.
  */
@@ -44,20 +43,22 @@ public class ImportRunner {
     private final RunRecorder runs;
     private final LookAlikes lookAlikes;
     private final int batchSize;
-    private final ExecutorService worker = Workers.singleThread("catalog-import");
+    private final RunWorkers workers;
 
     public ImportRunner(CatalogService catalog, ImageDecoder decoder, ImageStore store, RunRecorder runs,
-                        LookAlikes lookAlikes, @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {
+                        RunWorkers workers, LookAlikes lookAlikes,
+                        @ConfigProperty(name = "app.embedding.batch-size", defaultValue = "8") int batchSize) {
         this.catalog = catalog;
         this.decoder = decoder;
         this.store = store;
         this.runs = runs;
+        this.workers = workers;
         this.lookAlikes = lookAlikes;
         this.batchSize = Math.max(1, batchSize);
     }
 
     void start(UUID runId, ImportSource source, String defaultCategory, Runnable afterwards) {
-        worker.submit(() -> {
+        workers.submit(RunWorkers.Lane.CATALOGUE, () -> {
             try {
                 run(runId, source, defaultCategory);
             } finally {
@@ -170,10 +171,5 @@ public class ImportRunner {
         String folders = normalised.substring(0, slash);
         String folder = folders.substring(folders.lastIndexOf('/') + 1).strip();
         return folder.isEmpty() || folder.equals("..") || folder.equals(".") ? defaultCategory : folder;
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

@@ -17,9 +17,11 @@ import java.util.UUID;
 public class RunRecorder {
 
     private final RunEvents events;
+    private final RunLog log;
 
-    public RunRecorder(RunEvents events) {
+    public RunRecorder(RunEvents events, RunLog log) {
         this.events = events;
+        this.log = log;
     }
 
     /** Messages are shown to people; keep them to a readable size. */
@@ -86,7 +88,10 @@ public class RunRecorder {
         parameters[values.length] = id;
         String query = assignments + " where id = ?" + parameters.length;
         return Panache.withTransaction(() -> Run.update(query, parameters))
-                .chain(() -> current(id)).invoke(events::publish).replaceWithVoid();
+                .chain(() -> current(id)).invoke(run -> {
+                    events.publish(run);
+                    log.changed(run);
+                }).replaceWithVoid();
     }
 
     /**
