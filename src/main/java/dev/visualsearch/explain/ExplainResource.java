@@ -50,12 +50,14 @@ public class ExplainResource {
                                       @RestQuery String method, @RestQuery String side) {
         ExplainService.Request request = explain.request(view, method, side);
         UUID id = parseQueryId(queryId);
-        return catalog.get(productId).chain(product -> vertx.executeBlocking(() -> {
-            byte[] bytes = queries.find(id).orElseThrow(() -> ApiProblem.notFound("Query", queryId)
+        return catalog.get(productId).chain(product -> queries.find(id).chain(found -> {
+            byte[] bytes = found.orElseThrow(() -> ApiProblem.notFound("Query", queryId)
                     .with("hint", "query images are kept for a limited time; search again"));
-            var query = subjects.of(bytes, queries.vector(id, indexes.activeModelId()));
-            return ExplainSubjects.respond(explain.explain(query, subjects.of(product), request));
-        }, false));
+            return queries.vector(id, indexes.activeModelId()).chain(vector -> vertx.executeBlocking(() -> {
+                var query = subjects.of(bytes, vector);
+                return ExplainSubjects.respond(explain.explain(query, subjects.of(product), request));
+            }, false));
+        }));
     }
 
     private static UUID parseQueryId(String queryId) {

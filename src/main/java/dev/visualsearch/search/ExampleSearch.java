@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,19 +26,21 @@ public class ExampleSearch {
 
     private final IndexService indexes;
     private final VectorSearch vectors;
-    private final QueryImages queryImages;
 
-    public ExampleSearch(IndexService indexes, VectorSearch vectors, QueryImages queryImages) {
+    public ExampleSearch(IndexService indexes, VectorSearch vectors) {
         this.indexes = indexes;
         this.vectors = vectors;
-        this.queryImages = queryImages;
     }
 
-    public VectorSearch.Outcome search(Examples examples, SearchService.Query query) {
+    /**
+     * {@code photoVector} is the kept vector of the photo search {@code examples.queryId()} names (read by the caller,
+     * which chains the query store on the event loop), empty when it is unknown or expired.
+     */
+    public VectorSearch.Outcome search(Examples examples, Optional<float[]> photoVector, SearchService.Query query) {
         LiveIndex exact = indexes.exact();
         List<float[]> positives = vectorsOf(exact, examples.positive());
         if (examples.queryId() != null) {
-            float[] image = queryImages.vector(examples.queryId(), indexes.activeModelId())
+            float[] image = photoVector
                     .orElseThrow(() -> new ApiProblem(404, "Not found", "Query " + examples.queryId()
                             + " is unknown, has expired, or was embedded by another model; search with the image again"));
             positives.add(indexes.toSearchSpace(image));

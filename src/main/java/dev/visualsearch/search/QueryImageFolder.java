@@ -3,6 +3,8 @@ package dev.visualsearch.search;
 import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.common.DataDirectory;
 import dev.visualsearch.embedding.Vectors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,28 +26,37 @@ import java.util.stream.Stream;
  */
 final class QueryImageFolder implements QueryImageStore {
 
+    private final Vertx vertx;
     private final Path folder;
     private final int max;
     private final Duration ttl;
 
-    QueryImageFolder(DataDirectory data, SearchConfig config) {
+    QueryImageFolder(Vertx vertx, DataDirectory data, SearchConfig config) {
+        this.vertx = vertx;
         this.folder = data.folder("queries");
         this.max = config.queryImagesMax();
         this.ttl = config.queryImagesTtl();
     }
 
     @Override
-    public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
-        try {
-            write(folder.resolve(queryId + ".vec"), vectorFile(modelId, vector));
-            write(folder.resolve(queryId + "." + format.extension()), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the query image", e);
-        }
+    public Uni<Void> keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
+        return vertx.executeBlocking(() -> {
+            try {
+                write(folder.resolve(queryId + ".vec"), vectorFile(modelId, vector));
+                write(folder.resolve(queryId + "." + format.extension()), bytes);
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not keep the query image", e);
+            }
+        }, false).replaceWithVoid();
     }
 
     @Override
-    public Optional<float[]> vector(UUID queryId, String modelId) {
+    public Uni<Optional<float[]>> vector(UUID queryId, String modelId) {
+        return vertx.executeBlocking(() -> vectorNow(queryId, modelId), false);
+    }
+
+    private Optional<float[]> vectorNow(UUID queryId, String modelId) {
         Path file = folder.resolve(queryId + ".vec");
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             if (!in.readUTF().equals(modelId)) {
@@ -73,7 +84,11 @@ final class QueryImageFolder implements QueryImageStore {
     }
 
     @Override
-    public Optional<byte[]> find(UUID queryId) {
+    public Uni<Optional<byte[]>> find(UUID queryId) {
+        return vertx.executeBlocking(() -> findNow(queryId), false);
+    }
+
+    private Optional<byte[]> findNow(UUID queryId) {
         for (ImageFormat format : ImageFormat.values()) {
             Path file = folder.resolve(queryId + "." + format.extension());
             try {

@@ -4,7 +4,7 @@ import dev.visualsearch.catalog.image.ImageFormat;
 import dev.visualsearch.common.database.BlockingDatabase;
 import dev.visualsearch.embedding.Vectors;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import java.util.List;
+import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,33 +23,35 @@ final class QueryImageTable implements QueryImageStore {
     }
 
     @Override
-    public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
-        BlockingDatabase.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
+    public Uni<Void> keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("insert into query_image (id, model_id, format, image, vector) "
                                 + "values (?1, ?2, ?3, ?4, ?5)")
                         .setParameter(1, queryId).setParameter(2, modelId).setParameter(3, format.extension())
-                        .setParameter(4, bytes).setParameter(5, Vectors.toBytes(vector)).executeUpdate())));
+                        .setParameter(4, bytes).setParameter(5, Vectors.toBytes(vector)).executeUpdate()))
+                .replaceWithVoid();
     }
 
     @Override
-    public Optional<float[]> vector(UUID queryId, String modelId) {
-        List<byte[]> rows = BlockingDatabase.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
+    public Uni<Optional<float[]>> vector(UUID queryId, String modelId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("select vector from query_image where id = ?1 and model_id = ?2 "
                                 + "and created_at > now() - make_interval(secs => ?3)", byte[].class)
                         .setParameter(1, queryId).setParameter(2, modelId).setParameter(3, ttlSeconds)
-                        .getResultList())));
-        return rows.stream().findFirst().map(Vectors::fromBytes);
+                        .getResultList()))
+                .map(rows -> rows.stream().findFirst().map(Vectors::fromBytes));
     }
 
     @Override
-    public Optional<byte[]> find(UUID queryId) {
-        List<byte[]> rows = BlockingDatabase.await(() -> Panache.withSession(() -> Panache.getSession().chain(session ->
+    public Uni<Optional<byte[]>> find(UUID queryId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session ->
                 session.createNativeQuery("select image from query_image where id = ?1 "
                                 + "and created_at > now() - make_interval(secs => ?2)", byte[].class)
-                        .setParameter(1, queryId).setParameter(2, ttlSeconds).getResultList())));
-        return rows.stream().findFirst();
+                        .setParameter(1, queryId).setParameter(2, ttlSeconds).getResultList()))
+                .map(rows -> rows.stream().findFirst());
     }
 
+    /** Blocks: the scheduler's worker thread, not a request. */
     @Override
     public void evict() {
         BlockingDatabase.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->

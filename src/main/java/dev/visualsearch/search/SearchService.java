@@ -84,8 +84,8 @@ public class SearchService {
     public Uni<SearchResponse> byImage(DecodedImage image, Query query, String words, long startNanos) {
         UUID queryId = UUID.randomUUID();
         Uni<Void> ready = words == null ? Uni.createFrom().voidItem() : text.ready();
+        String modelId = indexes.activeModelId();
         return ready.chain(() -> vertx.executeBlocking(() -> {
-            String modelId = indexes.activeModelId();
             String cacheKey = QueryVectorCache.key(modelId, image.bytes());
             Embedded embedded = queryVectors.get(cacheKey).map(Embedded::cached).orElseGet(() -> {
                 long embedStart = System.nanoTime();
@@ -97,9 +97,11 @@ public class SearchService {
                     ? new Searched(vectors.search(embedded.vector(), query.k(), query.category(), query.mode(), -1),
                     embedded)
                     : withWords(embedded, words, query);
-            queryImages.keep(queryId, image.bytes(), image.format(), modelId, embedded.vector());
             return searched;
-        }, false)).chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
+        }, false))
+                .call(searched -> queryImages.keep(queryId, image.bytes(), image.format(), modelId,
+                        searched.embedded().vector()))
+                .chain(searched -> respond(queryId, queryId, "image", null, query, searched, startNanos));
     }
 
     /** Products whose title and category read like the words; no picture, so nothing to explain. */
@@ -170,8 +172,10 @@ public class SearchService {
                         throw ApiProblem.notFound("Product", id);
                     });
                 }).replaceWithVoid();
-        return known.chain(() -> vertx.executeBlocking(() -> new Searched(exampleSearch.search(examples, query),
-                        Embedded.NONE), false))
+        Uni<Optional<float[]>> photo = examples.queryId() == null ? Uni.createFrom().item(Optional.empty())
+                : queryImages.vector(examples.queryId(), indexes.activeModelId());
+        return known.chain(() -> photo).chain(photoVector -> vertx.executeBlocking(() ->
+                        new Searched(exampleSearch.search(examples, photoVector, query), Embedded.NONE), false))
                 .chain(searched -> respond(UUID.randomUUID(), examples.queryId(), "examples", null, query, searched,
                         startNanos));
     }

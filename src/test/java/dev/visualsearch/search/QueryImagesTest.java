@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.catalog.image.ImageFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,21 +23,23 @@ class QueryImagesTest {
         final Map<UUID, byte[]> images = new HashMap<>();
 
         @Override
-        public void keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
+        public Uni<Void> keep(UUID queryId, byte[] bytes, ImageFormat format, String modelId, float[] vector) {
             if (down) {
-                throw new IllegalStateException("insert failed", new ConnectException("Connection refused"));
+                return Uni.createFrom().failure(
+                        new IllegalStateException("insert failed", new ConnectException("Connection refused")));
             }
             images.put(queryId, bytes);
+            return Uni.createFrom().voidItem();
         }
 
         @Override
-        public Optional<float[]> vector(UUID queryId, String modelId) {
-            return Optional.empty();
+        public Uni<Optional<float[]>> vector(UUID queryId, String modelId) {
+            return Uni.createFrom().item(Optional.empty());
         }
 
         @Override
-        public Optional<byte[]> find(UUID queryId) {
-            return Optional.ofNullable(images.get(queryId));
+        public Uni<Optional<byte[]>> find(UUID queryId) {
+            return Uni.createFrom().item(Optional.ofNullable(images.get(queryId)));
         }
 
         @Override
@@ -52,15 +55,16 @@ class QueryImagesTest {
         QueryImages images = new QueryImages(store, registry);
         store.down = true;
         UUID lost = UUID.randomUUID();
-        images.keep(lost, new byte[] {1, 2, 3}, ImageFormat.PNG, "m", new float[] {1f});
-        images.keep(UUID.randomUUID(), new byte[] {4}, ImageFormat.PNG, "m", new float[] {1f});
+        // the search chains keep: it must complete, not fail, while the store is down
+        images.keep(lost, new byte[] {1, 2, 3}, ImageFormat.PNG, "m", new float[] {1f}).await().indefinitely();
+        images.keep(UUID.randomUUID(), new byte[] {4}, ImageFormat.PNG, "m", new float[] {1f}).await().indefinitely();
         assertEquals(2.0, registry.get("query_images_not_kept").counter().count());
-        assertTrue(images.find(lost).isEmpty(), "its explanation answers 404");
+        assertTrue(images.find(lost).await().indefinitely().isEmpty(), "its explanation answers 404");
 
         store.down = false;
         UUID kept = UUID.randomUUID();
-        images.keep(kept, new byte[] {9}, ImageFormat.PNG, "m", new float[] {1f});
-        assertArrayEquals(new byte[] {9}, images.find(kept).orElseThrow());
+        images.keep(kept, new byte[] {9}, ImageFormat.PNG, "m", new float[] {1f}).await().indefinitely();
+        assertArrayEquals(new byte[] {9}, images.find(kept).await().indefinitely().orElseThrow());
         assertEquals(2.0, registry.get("query_images_not_kept").counter().count(), "only failures are counted");
     }
 }
