@@ -99,7 +99,8 @@ class PackagedAppIT {
         int at = 0;
         for (String chapter : chapters) {
             int found = indexOf(story, chapter, at);
-            assertTrue(found >= 0, "'" + chapter + "' after line " + at + " of the first start:\n" + String.join("\n", story));
+            assertTrue(found >= 0, "'" + chapter + "' after line " + at + " of the first start:\n"
+                    + String.join("\n", story));
             at = found;
         }
         String seedEnd = story.stream().filter(line -> line.contains("seed run ") && line.contains(" succeeded in "))

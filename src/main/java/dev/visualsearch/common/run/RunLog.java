@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Tells the log what runs do, from the run records themselves, so every job, import and the seed read the same way:
  * how far a long one has got (each quarter, once it has run {@link #PROGRESS_AFTER}) and how it ended, with its
- * message (why a run started is said by whoever starts it). On a first start these lines are the seed's progress and the catch-up's end.
+ * message (why a run started is said by whoever starts it). On a first start these lines are the seed's progress
+ * and the catch-up's end.
  */
 @ApplicationScoped
 public class RunLog {

@@ -93,7 +93,8 @@ class OpenApiSchemaUpToDateTest {
                 }
             }
         } else {
-            out.add("changed: " + at + " (committed " + abbreviated(committed) + ", served " + abbreviated(served) + ")");
+            out.add("changed: " + at + " (committed " + abbreviated(committed) + ", served " + abbreviated(served)
+                    + ")");
         }
     }
 
