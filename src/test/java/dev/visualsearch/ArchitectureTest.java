@@ -9,11 +9,19 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package-by-feature rules of docs/architecture.md, checked on the compiled classes: features form no cycle, and
  * no feature reaches into another feature's adapters (the subpackages that wrap an engine or a library), only into
- * its top-level package and its sub-features; one class observes start-up; one helper blocks on the database; runs
+ * its top-level package and its sub-features; one class observes start-up; one helper blocks on the database, and
+ * no request path or reactive method reaches it; runs
  * execute on one set of lanes; the architecture diagram draws the dependencies the code has.
  */
 class ArchitectureTest {
@@ -80,6 +89,84 @@ class ArchitectureTest {
                         java.util.function.Supplier.class)
                 .because("jobs block through BlockingDatabase.await, and request paths chain the Uni")
                 .check(classes);
+    }
+
+    /**
+     * A method that hands back a {@code Uni} or {@code Multi} promises not to block (ADR-014), and so does every REST
+     * route (request paths never wait for the database, whatever they return), so neither it, nor the
+     * lambdas it builds, nor the plain methods of ours they call (followed to any depth) wait through
+     * {@link dev.visualsearch.common.database.BlockingDatabase}. Lambdas are told by javac's names
+     * ({@code lambda$<method>$<n>}); calls through an interface are followed into every implementation. The bodies
+     * of runs are where the search stops: a reactive method submits them to a lane of RunWorkers and returns, and they
+     * wait on the lane's thread (bytecode does not say which lambda is handed to the lane, so they are named here).
+     */
+    @Test
+    void noReactiveMethodWaitsForTheDatabase() {
+        List<String> violations = new ArrayList<>();
+        for (JavaClass owner : classes) {
+            for (JavaMethod method : owner.getMethods()) {
+                boolean route = owner.isAnnotatedWith("jakarta.ws.rs.Path")
+                        && method.getModifiers().contains(JavaModifier.PUBLIC);
+                if ((returnsAStream(method) || route) && !method.getName().startsWith("lambda$")) {
+                    blockingPath(method, new HashSet<>()).ifPresent(path -> violations.add(String.join(" -> ", path)));
+                }
+            }
+        }
+        assertEquals(List.of(), violations, "reactive methods that block on the database");
+    }
+
+    private static final Set<String> RUN_BODIES = Set.of("PipelineRunner.execute", "ImportRunner.run");
+
+    private static boolean returnsAStream(JavaMethod method) {
+        String type = method.getRawReturnType().getName();
+        return type.equals("io.smallrye.mutiny.Uni") || type.equals("io.smallrye.mutiny.Multi")
+                || type.equals("org.jboss.resteasy.reactive.RestMulti");
+    }
+
+    private static Optional<List<String>> blockingPath(JavaMethod method, Set<JavaMethod> seen) {
+        if (!seen.add(method) || RUN_BODIES.contains(describe(method))) {
+            return Optional.empty();
+        }
+        List<JavaMethod> body = new ArrayList<>(List.of(method));
+        String lambdaPrefix = "lambda$" + method.getName() + "$";
+        method.getOwner().getMethods().stream().filter(m -> m.getName().startsWith(lambdaPrefix)).forEach(body::add);
+        for (JavaMethod part : body) {
+            for (JavaMethodCall call : part.getMethodCallsFromSelf()) {
+                String target = call.getTargetOwner().getName();
+                if (target.equals("dev.visualsearch.common.database.BlockingDatabase")) {
+                    return Optional.of(new ArrayList<>(List.of(describe(part), "BlockingDatabase.await")));
+                }
+                if (!target.startsWith("dev.visualsearch.")) {
+                    continue;
+                }
+                for (JavaMethod callee : implementations(call)) {
+                    if (returnsAStream(callee)) {
+                        continue; // checked as a method of its own
+                    }
+                    Optional<List<String>> below = blockingPath(callee, seen);
+                    if (below.isPresent()) {
+                        below.get().add(0, describe(part));
+                        return below;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<JavaMethod> implementations(JavaMethodCall call) {
+        List<JavaMethod> found = new ArrayList<>();
+        call.getTarget().resolveMember().ifPresent(found::add);
+        JavaClass owner = call.getTargetOwner();
+        for (JavaClass sub : owner.getAllSubclasses()) {
+            sub.tryGetMethod(call.getName(), call.getTarget().getRawParameterTypes().stream()
+                    .map(JavaClass::getName).toArray(String[]::new)).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static String describe(JavaMethod method) {
+        return method.getOwner().getSimpleName() + "." + method.getName();
     }
 
     /** A run executes on a lane of RunWorkers, the one executor policy of runs (docs/pipeline.md). */

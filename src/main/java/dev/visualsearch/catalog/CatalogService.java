@@ -4,9 +4,9 @@ import dev.visualsearch.catalog.image.StoredImage;
 import dev.visualsearch.common.error.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.List;
@@ -20,31 +20,34 @@ import java.util.Locale;
 public class CatalogService {
 
     private final ProductRepository products;
-    private final Event<ProductAdded> added;
+    private final Instance<ProductAddedStep> addedSteps;
     private final Event<ProductsAdded> addedBatch;
     private final Event<ProductDeleted> deleted;
 
-    private final Vertx vertx;
-
-    public CatalogService(ProductRepository products, Event<ProductAdded> added, Event<ProductsAdded> addedBatch,
-                          Event<ProductDeleted> deleted, Vertx vertx) {
+    public CatalogService(ProductRepository products, Instance<ProductAddedStep> addedSteps,
+                          Event<ProductsAdded> addedBatch, Event<ProductDeleted> deleted) {
         this.products = products;
-        this.added = added;
+        this.addedSteps = addedSteps;
         this.addedBatch = addedBatch;
         this.deleted = deleted;
-        this.vertx = vertx;
     }
 
     /**
-     * Stores a new product and then lets the observers of {@link ProductAdded} (embedding, index) run on a worker
-     * thread before the returned Uni completes, so that the product is searchable when the caller answers.
+     * Stores a new product and then chains every {@link ProductAddedStep} (its image vector and text vector) before
+     * the returned Uni completes, so that the product is searchable when the caller answers. No thread waits here.
      */
     public Uni<Product> add(ProductDraft draft, StoredImage image, BufferedImage pixels) {
         return addUnannounced(draft, image)
-                .call(product -> vertx.executeBlocking(() -> {
-                    added.fire(new ProductAdded(product.id, product.title, product.category, product.imageHash, pixels));
-                    return product;
-                }, false));
+                .call(product -> afterAdding(new ProductAdded(product.id, product.title, product.category,
+                        product.imageHash, pixels)));
+    }
+
+    private Uni<Void> afterAdding(ProductAdded product) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (ProductAddedStep step : addedSteps) {
+            steps = steps.call(() -> step.onProductAdded(product));
+        }
+        return steps;
     }
 
     /**

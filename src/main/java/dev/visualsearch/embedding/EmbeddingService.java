@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.awt.image.BufferedImage;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Embeds images with the active model and stores product vectors. Every method blocks (inference and waiting for
- * the database) and must be called from a worker thread, never from the event loop.
+ * Embeds images with the active model and stores product vectors. The methods that return a value block (inference,
+ * and for {@link #embedProducts} waiting for the database) and must be called from a worker thread, never from the
+ * event loop; those that return a {@link Uni} block no thread.
  */
 @ApplicationScoped
 public class EmbeddingService {
@@ -25,13 +27,15 @@ public class EmbeddingService {
     private final EmbeddingRepository vectors;
     private final Event<EmbeddingStored> stored;
     private final InferenceSlots slots;
+    private final Vertx vertx;
 
     public EmbeddingService(ActiveModel model, EmbeddingRepository vectors, Event<EmbeddingStored> stored,
-                            InferenceSlots slots) {
+                            InferenceSlots slots, Vertx vertx) {
         this.model = model;
         this.vectors = vectors;
         this.stored = stored;
         this.slots = slots;
+        this.vertx = vertx;
     }
 
     /** The vector of a query image under the active model: exactly what the index holds for the same image. */
@@ -72,7 +76,10 @@ public class EmbeddingService {
         return model.get();
     }
 
-    /** Embeds product images in one forward pass, stores the vectors and announces each one. */
+    /**
+     * Embeds product images in one forward pass, stores the vectors and announces each one; blocks (an import's batch
+     * on its run lane).
+     */
     public void embedProducts(List<ProductImage> images) {
         if (images.isEmpty()) {
             return;
@@ -83,7 +90,28 @@ public class EmbeddingService {
             ProductImage product = images.get(i);
             float[] vector = embedded[i];
             BlockingDatabase.await(() -> vectors.upsert(product.productId(), active.id(), vector));
-            stored.fire(new EmbeddingStored(product.productId(), product.category(), active.id(), vector));
+            announce(product, active.id(), vector);
         }
+    }
+
+    /**
+     * Embeds one uploaded product, stores its vector and announces it, without blocking the caller: the forward pass
+     * and the announcement (the index's insert) run on a worker, the write on the reactive client in between.
+     */
+    public Uni<Void> embedProduct(ProductImage product) {
+        return Uni.createFrom().deferred(() -> {
+            EmbeddingModel active = model.get();
+            return vertx.executeBlocking(() -> slots.run(() -> active.embed(product.image())), false)
+                    .call(vector -> vectors.upsert(product.productId(), active.id(), vector))
+                    .chain(vector -> vertx.executeBlocking(() -> {
+                        announce(product, active.id(), vector);
+                        return vector;
+                    }, false))
+                    .replaceWithVoid();
+        });
+    }
+
+    private void announce(ProductImage product, String modelId, float[] vector) {
+        stored.fire(new EmbeddingStored(product.productId(), product.category(), modelId, vector));
     }
 }

@@ -1,7 +1,9 @@
 package dev.visualsearch.embedding;
 
 import dev.visualsearch.catalog.ProductAdded;
+import dev.visualsearch.catalog.ProductAddedStep;
 import dev.visualsearch.catalog.ProductsAdded;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.jboss.logging.Logger;
  * backlog and the next embed run picks them up.
  */
 @ApplicationScoped
-public class ProductEmbedder {
+public class ProductEmbedder implements ProductAddedStep {
 
     private static final Logger LOG = Logger.getLogger(ProductEmbedder.class);
 
@@ -23,13 +25,15 @@ public class ProductEmbedder {
         this.embeddings = embeddings;
     }
 
-    void onProductAdded(@Observes ProductAdded event) {
-        try {
-            embeddings.embedProducts(List.of(new EmbeddingService.ProductImage(event.productId(), event.category(),
-                    event.image())));
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Product %d was stored but not embedded; the embed backlog will retry it", event.productId());
-        }
+    @Override
+    public Uni<Void> onProductAdded(ProductAdded event) {
+        return embeddings.embedProduct(new EmbeddingService.ProductImage(event.productId(), event.category(),
+                        event.image()))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf(e, "Product %d was stored but not embedded; the embed backlog will retry it",
+                            event.productId());
+                    return null;
+                });
     }
 
     void onProductsAdded(@Observes ProductsAdded event) {

@@ -1,9 +1,11 @@
 package dev.visualsearch.embedding;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductsAdded;
+import io.smallrye.mutiny.Uni;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ class ProductEmbedderTest {
         boolean fail;
 
         RecordingService() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override
@@ -27,6 +29,15 @@ class ProductEmbedderTest {
                 throw new IllegalStateException("model unavailable");
             }
             calls.add(images.stream().map(ProductImage::productId).toList());
+        }
+
+        @Override
+        public Uni<Void> embedProduct(ProductImage image) {
+            if (fail) {
+                return Uni.createFrom().failure(new IllegalStateException("model unavailable"));
+            }
+            calls.add(List.of(image.productId()));
+            return Uni.createFrom().voidItem();
         }
     }
 
@@ -39,7 +50,7 @@ class ProductEmbedderTest {
         RecordingService service = new RecordingService();
         ProductEmbedder embedder = new ProductEmbedder(service);
         embedder.onProductsAdded(new ProductsAdded(List.of(product(1), product(2), product(3))));
-        embedder.onProductAdded(product(4));
+        embedder.onProductAdded(product(4)).await().indefinitely();
         assertEquals(List.of(List.of(1L, 2L, 3L), List.of(4L)), service.calls);
     }
 
@@ -48,6 +59,14 @@ class ProductEmbedderTest {
         RecordingService service = new RecordingService();
         service.fail = true;
         new ProductEmbedder(service).onProductsAdded(new ProductsAdded(List.of(product(1), product(2))));
+        assertEquals(List.of(), service.calls);
+    }
+
+    @Test
+    void aFailedUploadStepLeavesTheProductToTheBacklogWithoutFailingTheUpload() {
+        RecordingService service = new RecordingService();
+        service.fail = true;
+        assertDoesNotThrow(() -> new ProductEmbedder(service).onProductAdded(product(5)).await().indefinitely());
         assertEquals(List.of(), service.calls);
     }
 }

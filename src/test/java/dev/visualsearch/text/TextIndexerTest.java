@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.visualsearch.catalog.ProductAdded;
 import dev.visualsearch.catalog.ProductDeleted;
 import dev.visualsearch.catalog.ProductsAdded;
+import io.vertx.mutiny.core.Vertx;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The words never cost an upload: a text model that cannot load leaves the product to the text backlog. */
 class TextIndexerTest {
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.closeAndAwait();
+    }
 
     private static ProductAdded product(long id) {
         return new ProductAdded(id, "Mug " + id, "Kitchen", "h" + id, new BufferedImage(2, 2,
@@ -30,8 +39,8 @@ class TextIndexerTest {
     @Test
     void aTextModelThatCannotLoadDoesNotFailTheUploadOrTheImport() {
         TextIndex index = new TextIndex();
-        TextIndexer indexer = new TextIndexer(new UnloadableModel(), null, index);
-        assertDoesNotThrow(() -> indexer.onProductAdded(product(1)));
+        TextIndexer indexer = new TextIndexer(new UnloadableModel(), null, index, VERTX);
+        assertDoesNotThrow(() -> indexer.onProductAdded(product(1)).await().indefinitely());
         assertDoesNotThrow(() -> indexer.onProductsAdded(new ProductsAdded(List.of(product(2), product(3)))));
         assertEquals(0, index.size());
     }
@@ -40,7 +49,7 @@ class TextIndexerTest {
     void aDeletedProductLeavesTheTextIndex() {
         TextIndex index = new TextIndex();
         index.put(5, "Kitchen", new float[] {1, 0});
-        new TextIndexer(new UnloadableModel(), null, index).onProductDeleted(new ProductDeleted(5));
+        new TextIndexer(new UnloadableModel(), null, index, VERTX).onProductDeleted(new ProductDeleted(5));
         assertEquals(List.of(), index.search(new float[] {1, 0}, 3, null, Set.of()));
     }
 
