@@ -96,19 +96,23 @@ public class EmbeddingService {
 
     /**
      * Embeds one uploaded product, stores its vector and announces it, without blocking the caller: the forward pass
-     * and the announcement (the index's insert) run on a worker, the write on the reactive client in between.
+     * (and the model's first load) and the announcement (the index's insert) run on a worker, the write on the
+     * reactive client in between.
      */
     public Uni<Void> embedProduct(ProductImage product) {
-        return Uni.createFrom().deferred(() -> {
-            EmbeddingModel active = model.get();
-            return vertx.executeBlocking(() -> slots.run(() -> active.embed(product.image())), false)
-                    .call(vector -> vectors.upsert(product.productId(), active.id(), vector))
-                    .chain(vector -> vertx.executeBlocking(() -> {
-                        announce(product, active.id(), vector);
-                        return vector;
-                    }, false))
-                    .replaceWithVoid();
-        });
+        return vertx.executeBlocking(() -> {
+                    EmbeddingModel active = model.get();
+                    return new Embedded(active.id(), slots.run(() -> active.embed(product.image())));
+                }, false)
+                .call(embedded -> vectors.upsert(product.productId(), embedded.modelId(), embedded.vector()))
+                .chain(embedded -> vertx.executeBlocking(() -> {
+                    announce(product, embedded.modelId(), embedded.vector());
+                    return embedded;
+                }, false))
+                .replaceWithVoid();
+    }
+
+    private record Embedded(String modelId, float[] vector) {
     }
 
     private void announce(ProductImage product, String modelId, float[] vector) {
