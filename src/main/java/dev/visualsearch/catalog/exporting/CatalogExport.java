@@ -5,7 +5,6 @@ import dev.visualsearch.catalog.ProductRepository;
 import dev.visualsearch.catalog.image.ImageStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;

@@ -35,7 +35,6 @@ public class ExportResource {
     public RestMulti<byte[]> exportCatalogue() {
         return RestMulti.fromMultiData(export.zip())
                 .status(200)
-                .header("Content-Type", ZIP)
                 .header("Content-Disposition", "attachment; filename=\"catalogue-" + LocalDate.now(ZoneOffset.UTC)
                         + ".zip\"")
                 .header("Cache-Control", "no-store")
