@@ -156,6 +156,10 @@ public final class QualityEval {
         }
     }
 
+    /** {@code -Dquality.probe=photos,...}: evaluate only these sets and print, without writing any report. */
+    private static final Set<String> PROBE_SETS = Arrays.stream(System.getProperty("quality.probe", "").split(","))
+            .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toSet());
+
     public static void main(String[] args) throws Exception {
         Machine machine = Machine.current();
         System.out.println("Retrieval quality on " + machine.line());
@@ -167,8 +171,13 @@ public final class QualityEval {
         long start = System.nanoTime();
         try (TfjsGraph graph = TfjsGraph.withOutputs(TfjsArchive.open(Fixtures.nsfwjsTarball()), LAYERS, true)) {
             for (EvalSet set : sets) {
-                results.put(set.name(), evaluate(graph, set));
+                if (PROBE_SETS.isEmpty() || PROBE_SETS.contains(set.name())) {
+                    results.put(set.name(), evaluate(graph, set));
+                }
             }
+        }
+        if (!PROBE_SETS.isEmpty()) {
+            return;
         }
         List<String> codes = Files.readAllLines(Path.of("data/sample/catalog.csv")).stream().skip(1)
                 .map(l -> l.substring(0, l.indexOf(',')).replace(".webp", "")).toList();
