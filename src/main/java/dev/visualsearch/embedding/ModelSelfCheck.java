@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
@@ -33,13 +34,21 @@ public final class ModelSelfCheck {
      * oneDNN is uncapped, which is how tests make the check fail on CPUs whose kernels are right.
      */
     public static double verify(EmbeddingModel model, boolean injectFaultWhenUncapped) {
+        return verify(model.id(), image -> {
+            float[] vector = model.embed(image);
+            return injectFaultWhenUncapped && OneDnnCap.current() == null ? reversed(vector) : vector;
+        });
+    }
+
+    /**
+     * The same check for code that runs the default backbone's graph itself (the quality evaluation):
+     * {@code embedding} must give the plain default embedding (mixed6 average, L2-normalised) of an image.
+     */
+    public static double verify(String modelId, Function<BufferedImage, float[]> embedding) {
         float[] reference = reference();
-        float[] vector = model.embed(probe());
-        if (injectFaultWhenUncapped && OneDnnCap.current() == null) {
-            vector = reversed(vector);
-        }
+        float[] vector = embedding.apply(probe());
         if (vector.length != reference.length) {
-            throw new IllegalStateException("Model self-check: " + model.id() + " gives " + vector.length
+            throw new IllegalStateException("Model self-check: " + modelId + " gives " + vector.length
                     + " dimensions, the reference has " + reference.length);
         }
         double cosine = Vectors.cosine(vector, reference);
@@ -47,7 +56,7 @@ public final class ModelSelfCheck {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT, "Model self-check failed: %s embeds "
                     + "the probe image at cosine %.3f to its reference (at least %.2f expected), so its similarities "
                     + "would be wrong. Seen with libtorch's oneDNN AVX-512 kernels on some CPUs: restart with the "
-                    + "environment variable ONEDNN_MAX_CPU_ISA=AVX2 (docs/models.md).", model.id(), cosine,
+                    + "environment variable ONEDNN_MAX_CPU_ISA=AVX2 (docs/models.md).", modelId, cosine,
                     MIN_COSINE));
         }
         return cosine;

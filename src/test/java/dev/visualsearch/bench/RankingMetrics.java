@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Ranking quality of queries against a gallery by cosine: Recall@1/5/10 (a correct item among the top k), mAP@10
- * and the median rank of the first correct item (1 = top). A query may have several correct labels.
+ * and the median rank of the first correct item (1 = top); for small sets also each query's rank. A query may have
+ * several correct labels.
  */
 final class RankingMetrics {
 
@@ -57,6 +58,7 @@ final class RankingMetrics {
             map += relevant == 0 ? 0 : precisionSum / Math.min(10, relevant);
         }
         int n = queries.size();
+        int[] inQueryOrder = firstRanks.clone();
         Arrays.sort(firstRanks);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("recallAt1", Stats.round(r1 / n, 3));
@@ -64,6 +66,12 @@ final class RankingMetrics {
         m.put("recallAt10", Stats.round(r10 / n, 3));
         m.put("mapAt10", Stats.round(map / n, 3));
         m.put("medianRank", n % 2 == 1 ? firstRanks[n / 2] : (firstRanks[n / 2 - 1] + firstRanks[n / 2]) / 2.0);
+        if (n <= SMALL_SET) {
+            m.put("ranks", Arrays.stream(inQueryOrder).boxed().toList());
+        }
         return m;
     }
+
+    /** Sets this small (the photographs) also report each query's rank, so a reader sees which photo moved. */
+    private static final int SMALL_SET = 30;
 }
