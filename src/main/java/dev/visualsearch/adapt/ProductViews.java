@@ -18,8 +18,9 @@ import java.util.Random;
  * product it is: the object on another background (plain, gradient, noise, or other products of the catalogue
  * standing around it), moved and scaled in the frame, a colour cast, less contrast, blur, grey. The object is cut out
  * where its background is plain ({@link PlainBackground}); an image on a busy background is only cropped and
- * recoloured. Every view is drawn from a {@link Random} seeded by (seed, product id, view number), so the same
- * catalogue gives the same views on every machine.
+ * recoloured. With salient framing on, the adapt job draws {@link #photoLike} views instead, which add what a
+ * photograph changes. Every view is drawn from a {@link Random} seeded by (seed, product id,
+ * view number), so the same catalogue gives the same views on every machine.
  */
 public final class ProductViews {
 
@@ -27,9 +28,25 @@ public final class ProductViews {
     static final int SIDE = 299;
 
     private final long seed;
+    private final boolean photoLike;
 
+    /** The views the adapt head was first measured with: backgrounds, framing and colour. */
     public ProductViews(long seed) {
+        this(seed, false);
+    }
+
+    private ProductViews(long seed, boolean photoLike) {
         this.seed = seed;
+        this.photoLike = photoLike;
+    }
+
+    /**
+     * Views that also carry what separates a photograph from a catalogue render: the object mirrored, tilted up to
+     * 15 degrees and stretched up to 25 % in one direction, lit unevenly, with sensor grain, and one view in four on
+     * white (where a salient cut-out of a photo lands).
+     */
+    public static ProductViews photoLike(long seed) {
+        return new ProductViews(seed, true);
     }
 
     /**
@@ -55,9 +72,31 @@ public final class ProductViews {
     public BufferedImage view(long productId, BufferedImage image, int view, List<BufferedImage> others) {
         Random random = new Random(seed * 1_000_003L + productId * 7_919L + view);
         Optional<BufferedImage> cutOut = PlainBackground.cutOut(image);
-        BufferedImage composed = cutOut.map(object -> onBackground(object, others, random))
+        if (!photoLike) {
+            BufferedImage composed = cutOut.map(object -> onBackground(object, others, random))
+                    .orElseGet(() -> cropped(image, random));
+            return recoloured(composed, random);
+        }
+        BufferedImage composed = cutOut.map(object -> PhotoLikeAlterations.posed(object, random))
+                .map(object -> random.nextDouble() < 0.25 ? onWhite(object, random)
+                        : onBackground(object, others, random))
                 .orElseGet(() -> cropped(image, random));
-        return recoloured(composed, random);
+        return PhotoLikeAlterations.lightAndGrain(recoloured(composed, random), random);
+    }
+
+    private static BufferedImage onWhite(BufferedImage object, Random random) {
+        BufferedImage canvas = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, SIDE, SIDE);
+            int side = (int) Math.round(SIDE * (0.6 + 0.3 * random.nextDouble()));
+            g.drawImage(object, (SIDE - side) / 2, (SIDE - side) / 2, side, side, null);
+        } finally {
+            g.dispose();
+        }
+        return canvas;
     }
 
     private static BufferedImage onBackground(BufferedImage object, List<BufferedImage> others, Random random) {

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.visualsearch.embedding.framing.Framing;
+import dev.visualsearch.embedding.framing.ObjectFraming;
+import dev.visualsearch.embedding.framing.SalientFraming;
 import dev.visualsearch.embedding.framing.WholeImage;
 import dev.visualsearch.embedding.pooling.AveragePooling;
 import dev.visualsearch.embedding.pooling.Pooling;
@@ -27,11 +29,24 @@ public final class DescriptorModel implements FeatureMapModel {
     private final int dimension;
 
     public DescriptorModel(FeatureMapModel backbone, Pooling pooling, Framing framing) {
+        this(backbone, pooling, framing, channels(backbone));
+    }
+
+    private DescriptorModel(FeatureMapModel backbone, Pooling pooling, Framing framing, int dimension) {
         this.backbone = backbone;
         this.pooling = pooling;
         this.framing = framing;
         this.id = idOf(backbone.id(), pooling, framing);
-        this.dimension = channels(backbone);
+        this.dimension = dimension;
+    }
+
+    /**
+     * {@code model} with salient framing swapped for object framing (same backbone, pooling and size), or
+     * {@code model} itself when it frames otherwise. Both frame an image on a plain background alike.
+     */
+    public static EmbeddingModel withoutSalientMask(EmbeddingModel model) {
+        return model instanceof DescriptorModel d && d.framing instanceof SalientFraming
+                ? new DescriptorModel(d.backbone, d.pooling, new ObjectFraming(), d.dimension) : model;
     }
 
     /** The id a backbone gets with this pooling and framing (known without loading the backbone). */

@@ -95,4 +95,26 @@ class ProductViewsTest {
         assertEquals(4, batch.size());
         assertArrayEquals(pixels(views.view(4, images.get(1), 1, List.of(images.get(0)))), pixels(batch.get(3)));
     }
+
+    @Test
+    void photoLikeViewsAreSeededDifferFromTheFirstRecipeAndSomeStandOnWhite() {
+        BufferedImage product = onWhite(Color.RED);
+        List<BufferedImage> others = List.of(onWhite(Color.BLUE), onWhite(Color.GREEN));
+        for (int view = 0; view < 4; view++) {
+            assertArrayEquals(pixels(ProductViews.photoLike(42).view(7, product, view, others)),
+                    pixels(ProductViews.photoLike(42).view(7, product, view, others)), "view " + view);
+        }
+        assertFalse(java.util.Arrays.equals(pixels(ProductViews.photoLike(42).view(7, product, 0, others)),
+                pixels(new ProductViews(42).view(7, product, 0, others))));
+        int neutralCorner = 0;
+        for (int view = 0; view < 40; view++) {
+            int p = ProductViews.photoLike(42).view(7, product, view, others).getRGB(0, 0);
+            int r = (p >> 16) & 0xFF;
+            int g = (p >> 8) & 0xFF;
+            int b = p & 0xFF;
+            // White dimmed by light, contrast and grain stays neutral: the same change reaches every channel.
+            neutralCorner += Math.abs(r - g) < 25 && Math.abs(g - b) < 25 && r > 90 ? 1 : 0;
+        }
+        assertTrue(neutralCorner >= 4, "views on white (neutral corner): " + neutralCorner + " of 40");
+    }
 }

@@ -11,6 +11,7 @@ import dev.visualsearch.adapt.ProductViews;
 import dev.visualsearch.bench.RankingMetrics.Query;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.embedding.ImagePreprocessor;
+import dev.visualsearch.embedding.ModelSelfCheck;
 import dev.visualsearch.embedding.Vectors;
 import dev.visualsearch.embedding.djl.DjlEngine;
 import dev.visualsearch.embedding.framing.ForegroundMask;
@@ -92,6 +93,11 @@ public final class QualityEval {
         {"default descriptor + framing + adapt head (pairs of views), s=2.0",
             "mixed5|6-rmac +object framing +adapt s=2.0"},
         {"default descriptor + salient framing + adapt head s=1.0", "mixed5|6-rmac +salient framing +adapt s=1.0"},
+        {"default descriptor + framing + adapt head from photo-like views, s=1.0",
+            "mixed5|6-rmac +object framing +adapt-photo s=1.0"},
+        {"default descriptor + salient framing + adapt head from photo-like views, s=1.0",
+            "mixed5|6-rmac +salient framing +adapt-photo s=1.0"},
+
     };
     /** Sets whose queries stand on busy backgrounds, where salient framing differs from object framing. */
     private static final Set<String> BUSY = Set.of("photos", "backgroundStress");
@@ -170,6 +176,9 @@ public final class QualityEval {
         results.put("machine", machine.asMap());
         long start = System.nanoTime();
         try (TfjsGraph graph = TfjsGraph.withOutputs(TfjsArchive.open(Fixtures.nsfwjsTarball()), LAYERS, true)) {
+            // A run on wrong kernels (uncapped oneDNN on some CPUs) would write wrong numbers and cache wrong vectors.
+            System.out.printf("Model self-check: cosine %.6f to the reference%n", ModelSelfCheck.verify(
+                    "the evaluation's graph", image -> plainEmbedding(graph, image)));
             for (EvalSet set : sets) {
                 if (PROBE_SETS.isEmpty() || PROBE_SETS.contains(set.name())) {
                     results.put(set.name(), evaluate(graph, set));
@@ -190,11 +199,20 @@ public final class QualityEval {
         System.out.println("Wrote " + out + " and the quality section of docs/evaluation.md");
     }
 
+    /** The plain default embedding (mixed6 average, no framing) of one image, as the self-check expects it. */
+    private static float[] plainEmbedding(TfjsGraph graph, BufferedImage image) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDArray input = manager.create(ImagePreprocessor.unitRange(299).toNchw(List.of(image)),
+                    new Shape(1, 3, 299, 299));
+            return DESCRIPTORS.get("mixed6-avg").apply(graph.forwardAll(input)).toFloatArray();
+        }
+    }
+
     private static Map<String, Object> evaluate(TfjsGraph graph, EvalSet set) throws IOException {
         System.out.printf("%s: %d queries, %d gallery%n", set.name(), set.queries().size(), set.gallery().size());
         Map<String, Object> rows = new LinkedHashMap<>();
         row(rows, PIXELS, set, pixels(set.queries()), pixels(set.gallery()));
-        Map<Double, Whitening> heads = new LinkedHashMap<>();
+        Map<String, Whitening> heads = new LinkedHashMap<>();
         List<String> framings = BUSY.contains(set.name()) ? List.of("none", "object", "salient")
                 : List.of("none", "object");
         for (String framing : framings) {
@@ -231,8 +249,10 @@ public final class QualityEval {
                             feedback(rows, set, wq, wg);
                             heads.putAll(adapted(rows, graph, set, base, g, q));
                         } else if (salient) {
-                            Whitening head = heads.get(1.0);
-                            row(rows, base + " +adapt s=1.0", set, apply(head, q), apply(head, g));
+                            for (String head : List.of("adapt s=1.0", "adapt-photo s=1.0")) {
+                                row(rows, base + " +" + head, set, apply(heads.get(head), q),
+                                        apply(heads.get(head), g));
+                            }
                         }
                     }
                 }
@@ -255,33 +275,47 @@ public final class QualityEval {
      * The adapt job's head on the default descriptor: pair whitening learned from the gallery and seeded altered
      * views of it ({@code ProductViews}, the job's own code, batches of 32), never from the queries or labels.
      */
-    private static Map<Double, Whitening> adapted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base,
+    private static Map<String, Whitening> adapted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base,
                                                   float[][] g, float[][] q) throws IOException {
-        ProductViews views = new ProductViews(SEED);
+        Map<String, Whitening> heads = new LinkedHashMap<>();
+        float[][] v = viewVectors(graph, set, new ProductViews(SEED), "-views", VIEWS);
+        for (double shrinkage : ADAPT_SHRINKAGE) {
+            heads.put("adapt s=" + shrinkage, head(rows, set, base, "adapt s=" + shrinkage, g, q, v, VIEWS,
+                    shrinkage));
+        }
+        float[][] photoLike = viewVectors(graph, set, ProductViews.photoLike(SEED), "-photoviews", VIEWS);
+        heads.put("adapt-photo s=1.0", head(rows, set, base, "adapt-photo s=1.0", g, q, photoLike, VIEWS, 1.0));
+        return heads;
+    }
+
+    /**
+     * The default descriptor of {@code perProduct} seeded views of each gallery image, in batches of 32 as the job
+     * draws them.
+     */
+    private static float[][] viewVectors(TfjsGraph graph, EvalSet set, ProductViews views, String key,
+                                         int perProduct) throws IOException {
         List<BufferedImage> altered = new ArrayList<>();
         for (int start = 0; start < set.gallery().size(); start += 32) {
             int end = Math.min(set.gallery().size(), start + 32);
             List<Long> ids = java.util.stream.LongStream.range(start, end).boxed().toList();
-            altered.addAll(views.views(ids, set.gallery().subList(start, end), VIEWS));
+            altered.addAll(views.views(ids, set.gallery().subList(start, end), perProduct));
         }
-        float[][] v = vectors(graph, set.galleryKey() + "-views" + VIEWS, altered, "object").get("mixed5|6-rmac");
+        return vectors(graph, set.galleryKey() + key + perProduct, altered, "object").get("mixed5|6-rmac");
+    }
+
+    private static Whitening head(Map<String, Object> rows, EvalSet set, String base, String name, float[][] g,
+                                  float[][] q, float[][] views, int perProduct, double shrinkage) {
+        // perProduct views of each gallery image, in gallery order.
         List<float[]> anchors = new ArrayList<>();
-        for (float[] vector : g) {
-            for (int i = 0; i < VIEWS; i++) {
-                anchors.add(vector);
-            }
+        for (int i = 0; i < views.length; i++) {
+            anchors.add(g[i / perProduct]);
         }
-        Map<Double, Whitening> heads = new LinkedHashMap<>();
-        for (double shrinkage : ADAPT_SHRINKAGE) {
-            long start = System.nanoTime();
-            Whitening head = PairWhitening.learn(Arrays.asList(g), anchors, Arrays.asList(v), Integer.MAX_VALUE,
-                    shrinkage, SEED);
-            System.out.printf("%s: adapt head s=%s learned in %.1f s%n", set.name(), shrinkage,
-                    (System.nanoTime() - start) / 1e9);
-            row(rows, base + " +adapt s=" + shrinkage, set, apply(head, q), apply(head, g));
-            heads.put(shrinkage, head);
-        }
-        return heads;
+        long start = System.nanoTime();
+        Whitening head = PairWhitening.learn(Arrays.asList(g), anchors, Arrays.asList(views), Integer.MAX_VALUE,
+                shrinkage, SEED);
+        System.out.printf("%s: %s learned in %.1f s%n", set.name(), name, (System.nanoTime() - start) / 1e9);
+        row(rows, base + " +" + name, set, apply(head, q), apply(head, g));
+        return head;
     }
 
     /** Relevance feedback on the default: R@1 with and without one good result marked (see FeedbackEval). */
@@ -432,6 +466,13 @@ public final class QualityEval {
                     md.append("| ").append(ablation[0]).append(" | ").append(m.get("recallAt1")).append(" | ")
                             .append(m.get("recallAt5")).append(" | ").append(m.get("recallAt10")).append(" | ")
                             .append(m.get("mapAt10")).append(" | ").append(m.get("medianRank")).append(" |\n");
+                }
+            }
+            for (String key : List.of(DEFAULT, SALIENT_DESCRIPTOR + " +salient framing +adapt s=1.0",
+                    SALIENT_DESCRIPTOR + " +salient framing +adapt-photo s=1.0")) {
+                if (rows.get(key) instanceof Map<?, ?> m && m.get("ranks") != null) {
+                    md.append(key.equals(DEFAULT) ? "\n" : "").append("Rank of the correct product, query by query "
+                            + "(in the CSV's order), `").append(key).append("`: ").append(m.get("ranks")).append("\n");
                 }
             }
             if (rows.get(FEEDBACK) instanceof Map<?, ?> f) {
