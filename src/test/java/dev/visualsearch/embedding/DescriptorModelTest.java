@@ -12,6 +12,7 @@ import dev.visualsearch.embedding.framing.ObjectFraming;
 import dev.visualsearch.embedding.framing.SalientFraming;
 import dev.visualsearch.embedding.pooling.Pooling;
 import dev.visualsearch.support.TestImages;
+import dev.visualsearch.support.TestMasks;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,18 +73,8 @@ class DescriptorModelTest {
     @Test
     void withoutSalientMaskEmbedsABusyImageWithObjectFramingAndNeverAsksTheMask() {
         AtomicInteger asked = new AtomicInteger();
-        ForegroundMask mask = new ForegroundMask() {
-            @Override
-            public String id() {
-                return "counting";
-            }
-
-            @Override
-            public float[] alpha(BufferedImage image) {
-                asked.incrementAndGet();
-                return new float[image.getWidth() * image.getHeight()];
-            }
-        };
+        // Nothing is foreground: salient framing keeps a busy image whole, as object framing does.
+        ForegroundMask mask = TestMasks.box(0, 0, 0, 0, asked);
         PixelsAsFeatures backbone = new PixelsAsFeatures();
         DescriptorModel salient = new DescriptorModel(backbone, Pooling.parse("avg"), new SalientFraming(mask));
         DescriptorModel object = new DescriptorModel(backbone, Pooling.parse("avg"), new ObjectFraming());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.support.TestImages;
+import dev.visualsearch.support.TestMasks;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,7 @@ class SalientFramingTest {
     @Test
     void aPlainBackgroundIsObjectFramingAndNeverAsksTheMask() {
         AtomicInteger asked = new AtomicInteger();
-        SalientFraming framing = new SalientFraming(box(0, 0, W, H, asked));
+        SalientFraming framing = new SalientFraming(TestMasks.box(0, 0, W, H, asked));
         BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -73,29 +74,7 @@ class SalientFramingTest {
 
     /** A mask that is 1 inside the given box and 0 elsewhere. */
     private static ForegroundMask box(int x0, int y0, int w, int h) {
-        return box(x0, y0, w, h, new AtomicInteger());
-    }
-
-    /** The same, counting the times it is asked. */
-    private static ForegroundMask box(int x0, int y0, int w, int h, AtomicInteger asked) {
-        return new ForegroundMask() {
-            @Override
-            public String id() {
-                return "box";
-            }
-
-            @Override
-            public float[] alpha(BufferedImage image) {
-                asked.incrementAndGet();
-                float[] alpha = new float[image.getWidth() * image.getHeight()];
-                for (int y = y0; y < y0 + h; y++) {
-                    for (int x = x0; x < x0 + w; x++) {
-                        alpha[y * image.getWidth() + x] = 1f;
-                    }
-                }
-                return alpha;
-            }
-        };
+        return TestMasks.box(x0, y0, w, h, new AtomicInteger());
     }
 
     private static BufferedImage noise(int width, int height) {
