@@ -77,6 +77,11 @@ public class AdaptJob {
         if (head.isEmpty()) {
             return Optional.of("the catalogue of " + size + " products has no adapt head for its model yet");
         }
+        String expected = PairWhitening.kind(views().recipe());
+        if (!head.get().kind().equals(expected)) {
+            return Optional.of("the adapt head " + head.get().id() + " was learned from other views than this "
+                    + "framing's (" + expected + ")");
+        }
         int learnedFrom = head.get().learnedFrom();
         return IndexOutgrown.outgrown(size, learnedFrom, whitening.minVectors(), whitening.relearnGrowth())
                 ? Optional.of("the catalogue has grown to " + size + " products since the head was learned from "
@@ -104,11 +109,7 @@ public class AdaptJob {
         Map<Long, float[]> byId = stored.stream().collect(Collectors.toMap(StoredVector::productId,
                 StoredVector::vector, (a, b) -> a));
         List<Long> sample = sample(stored);
-        // The views that measured best for how queries reach the model (docs/evaluation.md): where salient framing
-        // cuts a photo out onto white, what is left to learn is how a photo looks; where a busy photo is embedded
-        // whole, its background.
-        ProductViews views = embeddings.cutsOutBusyPhotos() ? ProductViews.photoLike(config.seed())
-                : new ProductViews(config.seed());
+        ProductViews views = views();
         List<float[]> anchors = new ArrayList<>();
         List<float[]> viewed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -141,7 +142,7 @@ public class AdaptJob {
         }
         start = System.nanoTime();
         Whitening head = PairWhitening.learn(stored.stream().map(StoredVector::vector).toList(), anchors, viewed,
-                whitening.dims(), config.shrinkage(), config.seed());
+                whitening.dims(), config.shrinkage(), config.seed(), views.recipe());
         long learnMs = (System.nanoTime() - start) / 1_000_000;
         spaces.adopt(modelId, head);
         LOG.infof("Learned the adapt head %s from %d views of %d products (embedding %d ms, learning %d ms)",
@@ -149,6 +150,16 @@ public class AdaptJob {
         progress.report(0.9, "Learned the head " + head.id() + "; rebuilding the index in its space");
         int indexed = indexes.rebuild(progress.scaled(0.9, 1));
         return new Result(head.id(), anchors.size() / perProduct, viewed.size(), embedMs, learnMs, indexed, failures);
+    }
+
+    /**
+     * The views that measured best for how queries reach the model (docs/evaluation.md): where salient framing cuts
+     * a photo out onto white, what is left to learn is how a photo looks; where a busy photo is embedded whole, its
+     * background.
+     */
+    private ProductViews views() {
+        return embeddings.cutsOutBusyPhotos() ? ProductViews.photoLike(config.seed())
+                : new ProductViews(config.seed());
     }
 
     /** At most {@code max-products} ids, a seeded sample, in id order. */

@@ -50,6 +50,14 @@ public final class ProductViews {
     }
 
     /**
+     * The recipe's name, which the head learned from these views carries in its kind: {@code photo} for the
+     * photo-like views; none for the first recipe, so that heads learned with it keep their ids.
+     */
+    public String recipe() {
+        return photoLike ? "photo" : "";
+    }
+
+    /**
      * {@code perProduct} views of each product of a batch, product by product; a view's neighbours on a cluttered
      * background are the batch's other images, so memory stays one batch whatever the catalogue's size.
      */

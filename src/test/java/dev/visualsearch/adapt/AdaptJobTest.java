@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.common.database.BlockingDatabase;
+import dev.visualsearch.embedding.EmbeddingRepository.StoredVector;
+import dev.visualsearch.embedding.EmbeddingService;
+import dev.visualsearch.index.whitening.PairWhitening;
+import dev.visualsearch.index.whitening.SearchSpaces;
 import dev.visualsearch.pipeline.PipelineSchedule;
 import dev.visualsearch.support.ApiFixtures;
 import dev.visualsearch.support.TestImages;
@@ -17,6 +21,8 @@ import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -39,6 +45,12 @@ class AdaptJobTest {
 
     @Inject
     PipelineSchedule schedule;
+
+    @Inject
+    EmbeddingService embeddings;
+
+    @Inject
+    SearchSpaces spaces;
 
     /**
      * A fresh service and database with its own, new index folder (a head saved by an earlier run would make the
@@ -127,11 +139,22 @@ class AdaptJobTest {
                 .post("/api/search").then().statusCode(200).extract().jsonPath();
         assertEquals(first, found.getLong("results[0].productId"), found.prettify());
 
+        // A head learned from another recipe's views (the photo-like ones salient framing draws) is due again
+        // under this instance's object framing; the run below learns this framing's head back.
+        List<float[]> vectors = BlockingDatabase.await(embeddings::storedVectors).stream()
+                .map(StoredVector::vector).toList();
+        List<float[]> shifted = new ArrayList<>(vectors.subList(1, vectors.size()));
+        shifted.add(vectors.get(0));
+        spaces.adopt(embeddings.model().id(), PairWhitening.learn(vectors, vectors, shifted, 64, 1.0, 7, "photo"));
+        assertTrue(job.due().orElseThrow().contains("learned from other views than this framing's (lw)"),
+                job.due().toString());
+
         // Deterministic: the same catalogue and seed give the same views and so the same head.
         JsonPath again = adapt();
         assertEquals("succeeded", again.getString("status"), again.prettify());
         Matcher relearned = HEAD.matcher(again.getString("message"));
         assertTrue(relearned.find(), again.getString("message"));
         assertEquals(head, relearned.group(1));
+        assertEquals(Optional.empty(), job.due(), "the head of this framing's views is back");
     }
 }

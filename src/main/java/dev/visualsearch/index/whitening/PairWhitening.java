@@ -25,6 +25,16 @@ public final class PairWhitening {
      */
     public static Whitening learn(List<float[]> catalogue, List<float[]> anchors, List<float[]> views, int dims,
                                   double shrinkage, long seed) {
+        return learn(catalogue, anchors, views, dims, shrinkage, seed, "");
+    }
+
+    /**
+     * As {@link #learn(List, List, List, int, double, long)}, for views drawn by the named {@code recipe}: the
+     * recipe is part of the head's {@link #kind(String) kind} and so of its id, which tells a head learned from
+     * other views apart (an empty recipe is the plain {@value #KIND}).
+     */
+    public static Whitening learn(List<float[]> catalogue, List<float[]> anchors, List<float[]> views, int dims,
+                                  double shrinkage, long seed, String recipe) {
         if (catalogue.size() < 2 || anchors.isEmpty() || anchors.size() != views.size()) {
             throw new IllegalArgumentException("pair whitening needs at least 2 catalogue vectors and as many views as"
                     + " anchors, got " + catalogue.size() + ", " + anchors.size() + " and " + views.size());
@@ -54,7 +64,12 @@ public final class PairWhitening {
                 projection[i * d + j] = (float) (row[j] * scales[i]);
             }
         }
-        return new Whitening(KIND, Whitening.toFloats(mu), projection, kept, shrinkage, n);
+        return new Whitening(kind(recipe), Whitening.toFloats(mu), projection, kept, shrinkage, n);
+    }
+
+    /** The kind of a head learned from views of {@code recipe}: {@value #KIND}, then the recipe's name if any. */
+    public static String kind(String recipe) {
+        return recipe.isEmpty() ? KIND : KIND + "-" + recipe;
     }
 
     private static double[][] differences(List<float[]> anchors, List<float[]> views, int d, long seed) {

@@ -1,6 +1,7 @@
 package dev.visualsearch.index.whitening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,20 @@ class PairWhiteningTest {
         assertEquals(pairs.apply(v)[0], read.apply(v)[0], 0f);
         // Same inputs, same transform: the id is a hash of its numbers.
         assertEquals(pairs.id(), PairWhitening.learn(c.gallery(), c.anchors(), c.views(), 8, 1.0, 42).id());
+    }
+
+    @Test
+    void theRecipeOfTheViewsIsPartOfTheKindAndTheIdAndIsReadBack() throws Exception {
+        Catalogue c = catalogue(3);
+        Whitening photo = PairWhitening.learn(c.gallery(), c.anchors(), c.views(), 8, 1.0, 42, "photo");
+        assertEquals("lw-photo", photo.kind());
+        assertTrue(photo.id().startsWith("lw-photo8s1.0-"), photo.id());
+        assertNotEquals(PairWhitening.learn(c.gallery(), c.anchors(), c.views(), 8, 1.0, 42).id(), photo.id());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        photo.write(new DataOutputStream(bytes));
+        Whitening read = Whitening.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals("lw-photo", read.kind());
+        assertEquals(photo.id(), read.id());
     }
 
     @Test
