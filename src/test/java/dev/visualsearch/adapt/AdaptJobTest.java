@@ -69,10 +69,10 @@ class AdaptJobTest {
         }
     }
 
-    private static final Pattern HEAD = Pattern.compile("Learned the head (lw\\S+) from (\\d+) altered views of (\\d+) products");
+    static final Pattern HEAD = Pattern.compile("Learned the head (lw\\S+) from (\\d+) altered views of (\\d+) products");
 
     /** A coloured shape on white, as a catalogue shot. */
-    private static byte[] shot(long seed) {
+    static byte[] shot(long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -92,7 +92,7 @@ class AdaptJobTest {
         return TestImages.encode(image, "png");
     }
 
-    private static JsonPath adapt() {
+    static JsonPath adapt() {
         String runId = given().contentType("application/json").body("{\"job\":\"adapt\"}")
                 .post("/api/pipeline/runs").then().statusCode(202).extract().jsonPath().getString("runId");
         return ApiFixtures.awaitRun(runId);
