@@ -98,7 +98,7 @@ class PairWhiteningTest {
         assertTrue(pairs.id().startsWith("lw8s1.0-"), pairs.id());
         assertEquals(8, pairs.dims());
         assertEquals(D, pairs.inputDimension());
-        Whitening read = savedAndReadBack(pairs);
+        Whitening read = WhiteningTest.savedAndReadBack(pairs);
         assertEquals(pairs.id(), read.id());
         assertEquals("lw", read.kind());
         float[] v = c.queries().get(0);
@@ -114,15 +114,9 @@ class PairWhiteningTest {
         assertEquals("lw-photo", photo.kind());
         assertTrue(photo.id().startsWith("lw-photo8s1.0-"), photo.id());
         assertNotEquals(PairWhitening.learn(c.gallery(), c.anchors(), c.views(), 8, 1.0, 42).id(), photo.id());
-        Whitening read = savedAndReadBack(photo);
+        Whitening read = WhiteningTest.savedAndReadBack(photo);
         assertEquals("lw-photo", read.kind());
         assertEquals(photo.id(), read.id());
-    }
-
-    private static Whitening savedAndReadBack(Whitening whitening) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        whitening.write(new DataOutputStream(bytes));
-        return Whitening.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     @Test

@@ -66,12 +66,17 @@ class WhiteningTest {
     @Test
     void roundTripsThroughItsFileFormatWithTheSameId() throws Exception {
         Whitening whitening = Whitening.learn(anisotropic(300, 12, 4), 8, 0.5, 42);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        whitening.write(new DataOutputStream(bytes));
-        Whitening read = Whitening.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        Whitening read = savedAndReadBack(whitening);
         assertEquals(whitening.id(), read.id());
         float[] v = anisotropic(1, 12, 9).get(0);
         assertArrayEquals(whitening.apply(v), read.apply(v), 0f);
+    }
+
+    /** A whitening (of any kind) written in its file format and read back. */
+    static Whitening savedAndReadBack(Whitening whitening) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        whitening.write(new DataOutputStream(bytes));
+        return Whitening.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     @Test
