@@ -99,10 +99,9 @@ public class EmbeddingService {
         EmbeddingModel active = model.get();
         float[][] embedded = slots.run(() -> active.embed(images.stream().map(ProductImage::image).toList()));
         for (int i = 0; i < images.size(); i++) {
+            Embedded vector = new Embedded(active.id(), embedded[i]);
             ProductImage product = images.get(i);
-            float[] vector = embedded[i];
-            BlockingDatabase.await(() -> vectors.upsert(product.productId(), active.id(), vector));
-            announce(product, active.id(), vector);
+            BlockingDatabase.await(() -> storeAndAnnounce(product, vector));
         }
     }
 
@@ -116,18 +115,23 @@ public class EmbeddingService {
                     EmbeddingModel active = model.get();
                     return new Embedded(active.id(), slots.run(() -> active.embed(product.image())));
                 }, false)
-                .call(embedded -> vectors.upsert(product.productId(), embedded.modelId(), embedded.vector()))
-                .chain(embedded -> vertx.executeBlocking(() -> {
-                    announce(product, embedded.modelId(), embedded.vector());
-                    return embedded;
-                }, false))
-                .replaceWithVoid();
+                .chain(embedded -> storeAndAnnounce(product, embedded));
     }
 
     private record Embedded(String modelId, float[] vector) {
     }
 
-    private void announce(ProductImage product, String modelId, float[] vector) {
-        stored.fire(new EmbeddingStored(product.productId(), product.category(), modelId, vector));
+    /**
+     * The one way a product's vector lands: written on the reactive client, then announced on a worker (the index's
+     * insert blocks), so the index never holds a vector the database lacks.
+     */
+    private Uni<Void> storeAndAnnounce(ProductImage product, Embedded embedded) {
+        return vectors.upsert(product.productId(), embedded.modelId(), embedded.vector())
+                .chain(() -> vertx.executeBlocking(() -> {
+                    stored.fire(new EmbeddingStored(product.productId(), product.category(), embedded.modelId(),
+                            embedded.vector()));
+                    return null;
+                }, false))
+                .replaceWithVoid();
     }
 }
