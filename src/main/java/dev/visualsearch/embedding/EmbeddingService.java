@@ -97,11 +97,11 @@ public class EmbeddingService {
             return;
         }
         EmbeddingModel active = model.get();
-        float[][] embedded = slots.run(() -> active.embed(images.stream().map(ProductImage::image).toList()));
+        float[][] batch = slots.run(() -> active.embed(images.stream().map(ProductImage::image).toList()));
         for (int i = 0; i < images.size(); i++) {
-            Embedded vector = new Embedded(active.id(), embedded[i]);
             ProductImage product = images.get(i);
-            BlockingDatabase.await(() -> storeAndAnnounce(product, vector));
+            Embedded embedded = new Embedded(active.id(), batch[i]);
+            BlockingDatabase.await(() -> storeAndAnnounce(product, embedded));
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.visualsearch.index.whitening.PairWhitening;
 import dev.visualsearch.support.ApiFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,8 +32,11 @@ class AdaptJobUnderSalientFramingTest {
     @Inject
     AdaptJob job;
 
-    /** As {@link AdaptJobTest.SmallCatalogue}, with salient framing on and a mask model that cannot load. */
-    public static class SalientSmallCatalogue implements QuarkusTestProfile {
+    /**
+     * {@link AdaptJobTest.SmallCatalogue} in an index folder of its own, with salient framing on and a mask model that
+     * cannot load.
+     */
+    public static class SalientSmallCatalogue extends AdaptJobTest.SmallCatalogue {
         private static final Path DIR = Path.of("target/test-data/adapt-salient-" + java.util.UUID.randomUUID());
 
         @Override
@@ -45,13 +48,11 @@ class AdaptJobUnderSalientFramingTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("app.index.dir", DIR.resolve("index").toString(),
-                    "app.embedding.framing", "salient",
-                    "app.embedding.salient.archive", unloadable.toString(),
-                    "app.adapt.auto", "true",
-                    "app.index.whitening.min-vectors", "10",
-                    "app.adapt.views", "2",
-                    "app.adapt.max-products", "12");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("app.index.dir", DIR.resolve("index").toString());
+            overrides.put("app.embedding.framing", "salient");
+            overrides.put("app.embedding.salient.archive", unloadable.toString());
+            return overrides;
         }
     }
 
