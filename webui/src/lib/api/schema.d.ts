@@ -1487,6 +1487,7 @@ export interface components {
             /** Format: double */
             queueMs: number;
             embedCache: string;
+            photoShift: string;
             /** Format: double */
             searchMs: number;
             /** Format: double */

@@ -18,11 +18,12 @@ export type SearchResult = Refine<WithAbsent<Schemas['SearchHit'], 'relevance'>,
  * The search answer (written without its null components). `queryId` is absent for a search by words alone: no
  * picture to explain or to give feedback on. `note`: what the server wants the shopper to know (a mode it fell back
  * from, how words were fused). `noCloseMatch`: even the best result is not near enough to call a match.
+ * `photoShift`: the photo shift a busy query photo went through (salient framing and a photo pool only).
  */
 export type SearchResponse = Refine<
   WithAbsent<
     JsonResponse<'/api/search', 'post'>,
-    'queryId' | 'requestedMode' | 'queueMs' | 'embedCache' | 'textEmbedMs' | 'note'
+    'queryId' | 'requestedMode' | 'queueMs' | 'embedCache' | 'photoShift' | 'textEmbedMs' | 'note'
   >,
   { results: SearchResult[] }
 >;

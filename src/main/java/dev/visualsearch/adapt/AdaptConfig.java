@@ -33,6 +33,22 @@ public interface AdaptConfig {
     @WithDefault("1.0")
     double shrinkage();
 
+    /**
+     * Folder of unlabelled real photographs (any objects, as shoppers photograph them) that the job, with salient
+     * framing on, takes the photo domain's mean from for the photo shift ({@link PhotoShift}); missing or short of
+     * {@code photo-pool-min} busy photos: no shift. Adding or removing a file makes the job due again.
+     */
+    @WithDefault("${app.data-dir}/photo-pool")
+    String photoPool();
+
+    /** The fewest busy photos in the pool the shift is learned from (fewer measured unstable, docs/evaluation.md). */
+    @WithDefault("10")
+    int photoPoolMin();
+
+    /** Strength a of the photo shift, v + a * (catalogue mean - photo mean); 0 turns it off. */
+    @WithDefault("1.0")
+    double photoShift();
+
     /** Seed of the product sample and of every view. */
     @WithDefault("42")
     long seed();

@@ -27,14 +27,14 @@ import org.jboss.logging.Logger;
  * The pipeline's adapt job: embeds seeded, altered views of (a sample of) the catalogue with the frozen backbone,
  * learns the head that maps a product and its views close together ({@link PairWhitening}), saves it with the
  * index's search space and rebuilds the index in it. Blocking. Same catalogue, same seed: the same views, the same
- * head, the same head id.
+ * head, the same head id. With salient framing on it also learns the {@link PhotoShift} in front of that head.
  */
 @ApplicationScoped
 public class AdaptJob {
 
     /** What a run did. */
     public record Result(String headId, int products, int views, long embedMs, long learnMs, int indexed,
-                         List<String> failures) {
+                         List<String> failures, Optional<String> photoShift) {
     }
 
     /** Products whose views are drawn together (each other's clutter), so memory stays one batch. */
@@ -49,9 +49,10 @@ public class AdaptJob {
     private final AdaptConfig config;
     private final WhiteningConfig whitening;
     private final EmbeddingConfig embedding;
+    private final PhotoShifts shifts;
 
     public AdaptJob(EmbeddingService embeddings, ProductPictures pictures, SearchSpaces spaces, IndexService indexes,
-                    AdaptConfig config, WhiteningConfig whitening, EmbeddingConfig embedding) {
+                    AdaptConfig config, WhiteningConfig whitening, EmbeddingConfig embedding, PhotoShifts shifts) {
         this.embeddings = embeddings;
         this.pictures = pictures;
         this.spaces = spaces;
@@ -59,6 +60,7 @@ public class AdaptJob {
         this.config = config;
         this.whitening = whitening;
         this.embedding = embedding;
+        this.shifts = shifts;
     }
 
     /**
@@ -86,7 +88,7 @@ public class AdaptJob {
         return IndexOutgrown.outgrown(size, learnedFrom, whitening.minVectors(), whitening.relearnGrowth())
                 ? Optional.of("the catalogue has grown to " + size + " products since the head was learned from "
                         + learnedFrom)
-                : Optional.empty();
+                : shifts.due(indexes.activeModelId(), head.get().id());
     }
 
     /** The fewest embedded products a head is learned from: those a whitening needs, and two at the least. */
@@ -147,9 +149,16 @@ public class AdaptJob {
         spaces.adopt(modelId, head);
         LOG.infof("Learned the adapt head %s from %d views of %d products (embedding %d ms, learning %d ms)",
                 head.id(), viewed.size(), anchors.size() / perProduct, embedMs, learnMs);
-        progress.report(0.9, "Learned the head " + head.id() + "; rebuilding the index in its space");
-        int indexed = indexes.rebuild(progress.scaled(0.9, 1));
-        return new Result(head.id(), anchors.size() / perProduct, viewed.size(), embedMs, learnMs, indexed, failures);
+        Optional<String> shift = Optional.empty();
+        if (shifts.enabled()) {
+            progress.report(0.9, "Learned the head " + head.id() + "; learning the photo shift");
+            shift = Optional.of(shifts.learn(modelId, head.id(), stored.stream().map(StoredVector::vector).toList(),
+                    progress.scaled(0.9, 0.95)).describe(config.photoPool()));
+        }
+        progress.report(0.95, "Learned the head " + head.id() + "; rebuilding the index in its space");
+        int indexed = indexes.rebuild(progress.scaled(0.95, 1));
+        return new Result(head.id(), anchors.size() / perProduct, viewed.size(), embedMs, learnMs, indexed, failures,
+                shift);
     }
 
     /**

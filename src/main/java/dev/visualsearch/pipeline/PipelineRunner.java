@@ -192,10 +192,10 @@ public class PipelineRunner {
     private String runAdapt(Progress progress) {
         AdaptJob.Result result = adapt.run(progress);
         return String.format(Locale.ROOT, "Learned the head %s from %d altered views of %d products (embedding %d ms,"
-                + " learning %d ms); index rebuilt in its space with %d vectors%s", result.headId(), result.views(),
+                + " learning %d ms); index rebuilt in its space with %d vectors%s%s", result.headId(), result.views(),
                 result.products(), result.embedMs(), result.learnMs(), result.indexed(), result.failures().isEmpty()
                         ? "" : "; " + result.failures().size() + " image(s) unreadable: "
-                        + String.join("; ", result.failures()));
+                        + String.join("; ", result.failures()), result.photoShift().map(s -> "; " + s).orElse(""));
     }
 
     private String runCluster(Progress progress) {

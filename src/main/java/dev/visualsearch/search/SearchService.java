@@ -1,5 +1,6 @@
 package dev.visualsearch.search;
 
+import dev.visualsearch.adapt.PhotoShifts;
 import dev.visualsearch.catalog.CatalogService;
 import dev.visualsearch.catalog.Product;
 import dev.visualsearch.catalog.ProductRepository;
@@ -54,12 +55,13 @@ public class SearchService {
     private final ExampleSearch exampleSearch;
     private final TextSearch text;
     private final SearchConfig config;
+    private final PhotoShifts photoShifts;
     private final Vertx vertx;
 
     public SearchService(EmbeddingService embeddings, VectorSearch vectors, IndexService indexes,
                          CatalogService catalog, ProductRepository products, QueryImages queryImages,
                          QueryVectorCache queryVectors, SearchLog log, ExampleSearch exampleSearch, TextSearch text,
-                         SearchConfig config, Vertx vertx) {
+                         SearchConfig config, PhotoShifts photoShifts, Vertx vertx) {
         this.embeddings = embeddings;
         this.vectors = vectors;
         this.indexes = indexes;
@@ -71,6 +73,7 @@ public class SearchService {
         this.exampleSearch = exampleSearch;
         this.text = text;
         this.config = config;
+        this.photoShifts = photoShifts;
         this.vertx = vertx;
     }
 
@@ -87,12 +90,16 @@ public class SearchService {
         String modelId = indexes.activeModelId();
         return ready.chain(() -> vertx.executeBlocking(() -> {
             String cacheKey = QueryVectorCache.key(modelId, image.bytes());
-            Embedded embedded = queryVectors.get(cacheKey).map(Embedded::cached).orElseGet(() -> {
+            Embedded modelVector = queryVectors.get(cacheKey).map(Embedded::cached).orElseGet(() -> {
                 long embedStart = System.nanoTime();
                 InferenceSlots.Timed<float[]> timed = embeddings.embedTimed(image.rgb());
                 queryVectors.put(cacheKey, timed.value());
-                return new Embedded(timed.value(), (System.nanoTime() - embedStart) / 1e6, timed.queueMs(), "miss");
+                return new Embedded(timed.value(), (System.nanoTime() - embedStart) / 1e6, timed.queueMs(), "miss",
+                        null);
             });
+            // The cache holds the model's vector; the photo shift in force is applied on every search.
+            Embedded embedded = modelVector.shifted(photoShifts.towardCatalogue(modelId, image.rgb(),
+                    modelVector.vector()));
             Searched searched = words == null
                     ? new Searched(vectors.search(embedded.vector(), query.k(), query.category(), query.mode(), -1),
                     embedded)
@@ -111,7 +118,7 @@ public class SearchService {
             VectorSearch.Outcome outcome = new VectorSearch.Outcome(found.hits(), TEXT_INDEX, SearchMode.exact,
                     query.mode() == SearchMode.exact ? null : "Words are always searched exactly",
                     found.searchMs());
-            return new Searched(outcome, new Embedded(null, found.embedMs(), null, null), text.modelId(),
+            return new Searched(outcome, new Embedded(null, found.embedMs(), null, null, null), text.modelId(),
                     ScoreCalibration.UNCALIBRATED, null);
         }, false)).chain(searched -> respond(UUID.randomUUID(), null, "text", null, query, searched, startNanos));
     }
@@ -191,12 +198,19 @@ public class SearchService {
         }
     }
 
-    /** The query vector and what producing it cost: embedMs includes queueMs (the wait for an inference slot). */
-    private record Embedded(float[] vector, Double embedMs, Double queueMs, String cache) {
-        static final Embedded NONE = new Embedded(null, null, null, null);
+    /**
+     * The query vector and what producing it cost: embedMs includes queueMs (the wait for an inference slot);
+     * photoShift names the photo shift the vector went through, if any.
+     */
+    private record Embedded(float[] vector, Double embedMs, Double queueMs, String cache, String photoShift) {
+        static final Embedded NONE = new Embedded(null, null, null, null, null);
 
         static Embedded cached(float[] vector) {
-            return new Embedded(vector, null, null, "hit");
+            return new Embedded(vector, null, null, "hit", null);
+        }
+
+        Embedded shifted(PhotoShifts.Query query) {
+            return new Embedded(query.vector(), embedMs, queueMs, cache, query.shiftId());
         }
     }
 
@@ -228,7 +242,7 @@ public class SearchService {
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),
                     embedded.queueMs() == null ? null : round(embedded.queueMs()), embedded.cache(),
-                    round(outcome.searchMs()), searched.textEmbedMs() == null ? null : round(searched.textEmbedMs()),
+                    embedded.photoShift(), round(outcome.searchMs()), searched.textEmbedMs() == null ? null : round(searched.textEmbedMs()),
                     note, noCloseMatch, results);
         });
     }

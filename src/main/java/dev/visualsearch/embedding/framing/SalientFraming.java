@@ -43,6 +43,17 @@ public final class SalientFraming implements Framing {
         return framed.isWhole(cutOut) ? Framed.whole(image) : framed;
     }
 
+    /**
+     * Whether this framing takes {@code image} for a busy photograph (its border is not one plain colour): the
+     * images it asks the mask for. Photo-domain corrections use it to tell a photo query from a catalogue-like one.
+     */
+    public static boolean isBusy(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        return ObjectFraming.plainBackground(image.getRGB(0, 0, width, height, null, 0, width), width, height)
+                .isEmpty();
+    }
+
     /** Each pixel blended with white by its foreground probability. */
     static BufferedImage onWhite(int[] rgb, float[] alpha, int width, int height) {
         int[] out = new int[rgb.length];
