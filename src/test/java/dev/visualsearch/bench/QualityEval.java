@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.visualsearch.adapt.PhotoShift;
 import dev.visualsearch.adapt.ProductViews;
 import dev.visualsearch.bench.RankingMetrics.Query;
 import dev.visualsearch.catalog.image.ImageDecoder;
@@ -61,6 +62,8 @@ public final class QualityEval {
     /** The service's default: what app.embedding.* and app.index.whitening.* are set to. */
     static final String DEFAULT = "mixed5|6-rmac +object framing +whitening s=1.0";
     private static final String FEEDBACK = DEFAULT + " +one good result";
+    /** Rows of the photo shift in front of the photo-like head; the strength follows. */
+    private static final String PHOTO_SHIFTED = "mixed5|6-rmac +salient framing +adapt-photo s=1.0 +photo shift a=";
     /** The rows of the ablation table, in order: label, result key. */
     private static final String[][] ABLATION = {
         {"raw pixels 32 x 32 (baseline)", PIXELS},
@@ -97,8 +100,22 @@ public final class QualityEval {
             "mixed5|6-rmac +object framing +adapt-photo s=1.0"},
         {"default descriptor + salient framing + adapt head from photo-like views, s=1.0",
             "mixed5|6-rmac +salient framing +adapt-photo s=1.0"},
+        {"salient framing + whitening s=1.0 + photo shift a=1.0 (the 20-photo pool)",
+            "mixed5|6-rmac +salient framing +whitening s=1.0 +photo shift a=1.0"},
+        {"salient framing + photo-like head + photo shift a=0.5", PHOTO_SHIFTED + "0.5"},
+        {"**salient framing + photo-like head + photo shift a=1.0 (the 20-photo pool)**", PHOTO_SHIFTED + "1.0"},
+        {"salient framing + photo-like head + photo shift a=1.5", PHOTO_SHIFTED + "1.5"},
+        {"salient framing + photo-like head + photo shift a=1.0, the pool's first 10 photos",
+            PHOTO_SHIFTED + "1.0 first 10"},
+        {"salient framing + photo-like head + photo shift a=1.0, the pool's last 10 photos",
+            PHOTO_SHIFTED + "1.0 last 10"},
 
     };
+    /**
+     * Unlabelled real photos for the photo shift's pool ({@code eval/photo-pool.csv}), in neither eval CSV; loaded by
+     * {@link #main}.
+     */
+    private static List<BufferedImage> photoPool = List.of();
     /** Sets whose queries stand on busy backgrounds, where salient framing differs from object framing. */
     private static final Set<String> BUSY = Set.of("photos", "backgroundStress");
     private static final String SALIENT_DESCRIPTOR = "mixed5|6-rmac";
@@ -172,6 +189,7 @@ public final class QualityEval {
         DjlEngine.pytorch(0);
         ImageDecoder decoder = TestDecoders.lenient();
         List<EvalSet> sets = sets(decoder);
+        photoPool = photoPool(decoder);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", machine.asMap());
         long start = System.nanoTime();
@@ -253,6 +271,7 @@ public final class QualityEval {
                                 row(rows, base + " +" + head, set, apply(heads.get(head), q),
                                         apply(heads.get(head), g));
                             }
+                            photoShifted(rows, graph, set, g, q, heads.get("adapt-photo s=1.0"), w);
                         }
                     }
                 }
@@ -265,6 +284,43 @@ public final class QualityEval {
             SALIENT_MASK.nanos = 0;
         }
         return rows;
+    }
+
+    /**
+     * The photo shift (the service's {@link PhotoShift}) learned from the gallery and the pool of unlabelled photos,
+     * applied, as the service applies it, to the queries salient framing takes for busy photos, in front of the
+     * photo-like head (and once of the whitening): strengths 0.5 to 1.5, and each half of the pool alone.
+     */
+    private static void photoShifted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, float[][] g,
+                                     float[][] q, Whitening head, Whitening whitening) throws IOException {
+        if (photoPool.isEmpty()) {
+            return;
+        }
+        float[][] pool = vectors(graph, "photo-pool", photoPool, "salient").get(SALIENT_DESCRIPTOR);
+        boolean[] busy = new boolean[q.length];
+        for (int i = 0; i < q.length; i++) {
+            busy[i] = SalientFraming.isBusy(set.queries().get(i));
+        }
+        List<float[]> gallery = Arrays.asList(g);
+        Map<String, List<float[]>> pools = new LinkedHashMap<>();
+        pools.put("", Arrays.asList(pool));
+        pools.put(" first 10", Arrays.asList(pool).subList(0, Math.min(10, pool.length)));
+        pools.put(" last 10", Arrays.asList(pool).subList(Math.max(0, pool.length - 10), pool.length));
+        float[][] headGallery = apply(head, g);
+        for (var entry : pools.entrySet()) {
+            for (double strength : entry.getKey().isEmpty() ? new double[] {0.5, 1.0, 1.5} : new double[] {1.0}) {
+                PhotoShift shift = PhotoShift.learn(gallery, entry.getValue(), strength);
+                float[][] shifted = new float[q.length][];
+                for (int i = 0; i < q.length; i++) {
+                    shifted[i] = busy[i] ? shift.apply(q[i]) : q[i];
+                }
+                row(rows, PHOTO_SHIFTED + strength + entry.getKey(), set, apply(head, shifted), headGallery);
+                if (strength == 1.0 && entry.getKey().isEmpty()) {
+                    row(rows, SALIENT_DESCRIPTOR + " +salient framing +whitening s=1.0 +photo shift a=1.0", set,
+                            apply(whitening, shifted), apply(whitening, g));
+                }
+            }
+        }
     }
 
     /** Views per gallery image the adapt rows learn from, and the shrinkages tried. */
@@ -469,7 +525,7 @@ public final class QualityEval {
                 }
             }
             for (String key : List.of(DEFAULT, SALIENT_DESCRIPTOR + " +salient framing +adapt s=1.0",
-                    SALIENT_DESCRIPTOR + " +salient framing +adapt-photo s=1.0")) {
+                    SALIENT_DESCRIPTOR + " +salient framing +adapt-photo s=1.0", PHOTO_SHIFTED + "1.0")) {
                 if (rows.get(key) instanceof Map<?, ?> m && m.get("ranks") != null) {
                     md.append(key.equals(DEFAULT) ? "\n" : "").append("Rank of the correct product, query by query "
                             + "(in the CSV's order), `").append(key).append("`: ").append(m.get("ranks")).append("\n");
@@ -654,6 +710,21 @@ public final class QualityEval {
             sets.add(new EvalSet("backgroundStress", stressed, own, catalogue, codes, "catalogue"));
         }
         return sets;
+    }
+
+    /** The photo pool's pictures that are installed (opencv-doc, python3-skimage). */
+    private static List<BufferedImage> photoPool(ImageDecoder decoder) throws IOException {
+        List<BufferedImage> pool = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/photo-pool.csv")).stream().skip(1)
+                .toList()) {
+            Path file = Path.of(line.split(",")[0]);
+            if (Files.exists(file)) {
+                pool.add(decoder.decode(Files.readAllBytes(file)).rgb());
+            } else {
+                System.out.println("pool photo missing (install opencv-doc and python3-skimage): " + file);
+            }
+        }
+        return pool;
     }
 
     private static List<BufferedImage> idxImages(Path file, int count) throws IOException {
