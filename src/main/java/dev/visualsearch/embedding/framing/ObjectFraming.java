@@ -89,7 +89,31 @@ public final class ObjectFraming implements Framing {
      * empty on a busy background. What framing, object proposals and cut-outs all call a plain background.
      */
     static OptionalInt plainBackground(int[] rgb, int width, int height) {
-        int[] border = border(rgb, width, height);
+        return plainBorder(border(rgb, width, height));
+    }
+
+    /** As {@link #plainBackground(int[], int, int)}, reading only the border's pixels of {@code image}. */
+    static OptionalInt plainBackground(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int depth = Math.min(width, height) >= 16 ? 2 : 1;
+        int[] out = new int[2 * depth * (width + height)];
+        int n = 0;
+        for (int d = 0; d < depth; d++) {
+            n = append(out, n, image.getRGB(0, d, width, 1, null, 0, width));
+            n = append(out, n, image.getRGB(0, height - 1 - d, width, 1, null, 0, width));
+            n = append(out, n, image.getRGB(d, 0, 1, height, null, 0, 1));
+            n = append(out, n, image.getRGB(width - 1 - d, 0, 1, height, null, 0, 1));
+        }
+        return plainBorder(Arrays.copyOf(out, n));
+    }
+
+    private static int append(int[] out, int at, int[] pixels) {
+        System.arraycopy(pixels, 0, out, at, pixels.length);
+        return at + pixels.length;
+    }
+
+    private static OptionalInt plainBorder(int[] border) {
         int background = median(border);
         long plain = Arrays.stream(border).filter(p -> near(p, background)).count();
         return plain < PLAIN_BORDER * border.length ? OptionalInt.empty() : OptionalInt.of(background);

@@ -48,10 +48,7 @@ public final class SalientFraming implements Framing {
      * images it asks the mask for. Photo-domain corrections use it to tell a photo query from a catalogue-like one.
      */
     public static boolean isBusy(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        return ObjectFraming.plainBackground(image.getRGB(0, 0, width, height, null, 0, width), width, height)
-                .isEmpty();
+        return ObjectFraming.plainBackground(image).isEmpty();
     }
 
     /** Each pixel blended with white by its foreground probability. */

@@ -1,6 +1,7 @@
 package dev.visualsearch.embedding.framing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.visualsearch.support.TestImages;
@@ -54,6 +55,33 @@ class SalientFramingTest {
         int inside = framed.image().getRGB(framed.width() / 2, framed.height() / 2) & 0xFFFFFF;
         assertEquals(photo.getRGB(140, 85) & 0xFFFFFF, inside, "the object keeps its own pixels");
         assertEquals("salient-box", new SalientFraming(box(0, 0, 0, 0)).id());
+    }
+
+    @Test
+    void isBusyReadsTheBorderAsFramingDoes() {
+        for (int[] size : new int[][] {{W, H}, {12, 9}, {1, 1}}) {
+            BufferedImage plain = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = plain.createGraphics();
+            g.setColor(new Color(0xF4F4F4));
+            g.fillRect(0, 0, size[0], size[1]);
+            g.setColor(Color.BLUE);
+            g.fillRect(size[0] / 3, size[1] / 3, Math.max(1, size[0] / 3), Math.max(1, size[1] / 3));
+            g.dispose();
+            BufferedImage busy = noise(size[0], size[1]);
+            for (BufferedImage image : new BufferedImage[] {plain, busy}) {
+                int w = image.getWidth();
+                int h = image.getHeight();
+                boolean byArray = ObjectFraming.plainBackground(image.getRGB(0, 0, w, h, null, 0, w), w, h).isEmpty();
+                assertEquals(byArray, SalientFraming.isBusy(image), w + " x " + h);
+            }
+            assertTrue(SalientFraming.isBusy(busy) || size[0] == 1, "noise is busy at " + size[0] + " x " + size[1]);
+        }
+        BufferedImage shot = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = shot.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, W, H);
+        g.dispose();
+        assertFalse(SalientFraming.isBusy(shot), "a catalogue shot on white");
     }
 
     @Test
