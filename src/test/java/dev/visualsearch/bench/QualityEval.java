@@ -100,6 +100,10 @@ public final class QualityEval {
             "mixed5|6-rmac +object framing +adapt-photo s=1.0"},
         {"default descriptor + salient framing + adapt head from photo-like views, s=1.0",
             "mixed5|6-rmac +salient framing +adapt-photo s=1.0"},
+        {"default + photo shift a=1.0 (object framing: busy photos and the pool embedded whole)",
+            DEFAULT + " +photo shift a=1.0"},
+        {"default descriptor + framing + adapt head s=1.0 + photo shift a=1.0",
+            "mixed5|6-rmac +object framing +adapt s=1.0 +photo shift a=1.0"},
         {"salient framing + whitening s=1.0 + photo shift a=1.0 (the 20-photo pool)",
             "mixed5|6-rmac +salient framing +whitening s=1.0 +photo shift a=1.0"},
         {"salient framing + photo-like head + photo shift a=0.5", PHOTO_SHIFTED + "0.5"},
@@ -266,12 +270,17 @@ public final class QualityEval {
                         if (framing.equals("object")) {
                             feedback(rows, set, wq, wg);
                             heads.putAll(adapted(rows, graph, set, base, g, q));
+                            if (BUSY.contains(set.name())) {
+                                photoShifted(rows, graph, set, base, "object", g, q, unsoldOf(unsold, descriptor),
+                                        "adapt s=1.0", heads.get("adapt s=1.0"), w);
+                            }
                         } else if (salient) {
                             for (String head : List.of("adapt s=1.0", "adapt-photo s=1.0")) {
                                 row(rows, base + " +" + head, set, apply(heads.get(head), q),
                                         apply(heads.get(head), g));
                             }
-                            photoShifted(rows, graph, set, g, q, heads.get("adapt-photo s=1.0"), w);
+                            photoShifted(rows, graph, set, base, "salient", g, q, unsoldOf(unsold, descriptor),
+                                    "adapt-photo s=1.0", heads.get("adapt-photo s=1.0"), w);
                         }
                     }
                 }
@@ -287,16 +296,18 @@ public final class QualityEval {
     }
 
     /**
-     * The photo shift (the service's {@link PhotoShift}) learned from the gallery and the pool of unlabelled photos,
-     * applied, as the service applies it, to the queries salient framing takes for busy photos, in front of the
-     * photo-like head (and once of the whitening): strengths 0.5 to 1.5, and each half of the pool alone.
+     * The photo shift (the service's {@link PhotoShift}) learned from the gallery and the pool of unlabelled photos
+     * (embedded with the same {@code framing} as the queries), applied, as the service applies it, to the queries
+     * the border test takes for busy photos, in front of the named head (and once of the whitening): strengths 0.5
+     * to 1.5, and each half of the pool alone.
      */
-    private static void photoShifted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, float[][] g,
-                                     float[][] q, Whitening head, Whitening whitening) throws IOException {
+    private static void photoShifted(Map<String, Object> rows, TfjsGraph graph, EvalSet set, String base,
+                                     String framing, float[][] g, float[][] q, float[][] unsold, String headName,
+                                     Whitening head, Whitening whitening) throws IOException {
         if (photoPool.isEmpty()) {
             return;
         }
-        float[][] pool = vectors(graph, "photo-pool", photoPool, "salient").get(SALIENT_DESCRIPTOR);
+        float[][] pool = vectors(graph, "photo-pool", photoPool, framing).get(SALIENT_DESCRIPTOR);
         boolean[] busy = new boolean[q.length];
         for (int i = 0; i < q.length; i++) {
             busy[i] = SalientFraming.isBusy(set.queries().get(i));
@@ -307,6 +318,8 @@ public final class QualityEval {
         pools.put(" first 10", Arrays.asList(pool).subList(0, Math.min(10, pool.length)));
         pools.put(" last 10", Arrays.asList(pool).subList(Math.max(0, pool.length - 10), pool.length));
         float[][] headGallery = apply(head, g);
+        // The head's own verdicts without the shift: what the shifted calibration below compares with.
+        calibration(rows, base + " +" + headName, set, apply(head, q), headGallery, apply(head, unsold));
         for (var entry : pools.entrySet()) {
             for (double strength : entry.getKey().isEmpty() ? new double[] {0.5, 1.0, 1.5} : new double[] {1.0}) {
                 PhotoShift shift = PhotoShift.learn(gallery, entry.getValue(), strength);
@@ -314,13 +327,26 @@ public final class QualityEval {
                 for (int i = 0; i < q.length; i++) {
                     shifted[i] = busy[i] ? shift.apply(q[i]) : q[i];
                 }
-                row(rows, PHOTO_SHIFTED + strength + entry.getKey(), set, apply(head, shifted), headGallery);
+                row(rows, base + " +" + headName + " +photo shift a=" + strength + entry.getKey(), set,
+                        apply(head, shifted), headGallery);
                 if (strength == 1.0 && entry.getKey().isEmpty()) {
-                    row(rows, SALIENT_DESCRIPTOR + " +salient framing +whitening s=1.0 +photo shift a=1.0", set,
-                            apply(whitening, shifted), apply(whitening, g));
+                    // The unsold photos go through the shift too: does the no-close-match verdict still hold?
+                    float[][] unsoldShifted = new float[unsold.length][];
+                    for (int i = 0; i < unsold.length; i++) {
+                        unsoldShifted[i] = SalientFraming.isBusy(set.unsold().get(i)) ? shift.apply(unsold[i])
+                                : unsold[i];
+                    }
+                    calibration(rows, base + " +" + headName + " +photo shift a=1.0", set, apply(head, shifted),
+                            headGallery, apply(head, unsoldShifted));
+                    row(rows, base + " +whitening s=1.0 +photo shift a=1.0", set, apply(whitening, shifted),
+                            apply(whitening, g));
                 }
             }
         }
+    }
+
+    private static float[][] unsoldOf(Map<String, float[][]> unsold, String descriptor) {
+        return unsold.isEmpty() ? new float[0][] : unsold.get(descriptor);
     }
 
     /** Views per gallery image the adapt rows learn from, and the shrinkages tried. */
@@ -545,6 +571,15 @@ public final class QualityEval {
             String salient = SALIENT_DESCRIPTOR + " +salient framing +whitening s=1.0 calibration";
             if (rows.get(salient) instanceof Map<?, ?> c) {
                 md.append("\nRelevance calibration with salient framing: ").append(c).append("\n");
+            }
+            String photoHead = SALIENT_DESCRIPTOR + " +salient framing +adapt-photo s=1.0 calibration";
+            if (rows.get(photoHead) instanceof Map<?, ?> c) {
+                md.append("\nRelevance calibration with salient framing and the photo-like head: ").append(c)
+                        .append("\n");
+            }
+            if (rows.get(PHOTO_SHIFTED + "1.0 calibration") instanceof Map<?, ?> c) {
+                md.append("\nRelevance calibration with salient framing, the photo-like head and the photo shift: ")
+                        .append(c).append("\n");
             }
             if (rows.get("salientMask") instanceof Map<?, ?> mask) {
                 md.append("\nSalient-object masks computed (busy-background queries): ").append(mask).append("\n");
