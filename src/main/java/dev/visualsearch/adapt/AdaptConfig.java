@@ -41,11 +41,14 @@ public interface AdaptConfig {
     @WithDefault("${app.data-dir}/photo-pool")
     String photoPool();
 
-    /** The fewest busy photos in the pool the shift is learned from (fewer measured unstable, docs/evaluation.md). */
+    /** The fewest busy photos in the pool the shift is learned from (10: the smallest pool measured, evaluation.md). */
     @WithDefault("10")
     int photoPoolMin();
 
-    /** Strength a of the photo shift, v + a * (catalogue mean - photo mean); 0 turns it off. */
+    /**
+     * Strength a of the photo shift, v + a * (catalogue mean - photo mean); 0 turns it off, and another value makes
+     * the job due.
+     */
     @WithDefault("1.0")
     double photoShift();
 

@@ -51,17 +51,15 @@ final class PhotoPool {
                 .substring(0, 12);
     }
 
-    /** Whether the pool holds any file at all. */
-    boolean isEmpty() {
-        return files().isEmpty();
-    }
-
-    /** Decodes every file with the service's own decoder (its size and format limits); a bad file is skipped. */
-    Read read(ImageDecoder decoder) {
+    /**
+     * Decodes the first {@code max} files in name order with the service's own decoder (its size and format limits);
+     * a bad file is skipped and named.
+     */
+    Read read(ImageDecoder decoder, int max) {
         String fingerprint = fingerprint();
         List<BufferedImage> photos = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Path file : files()) {
+        for (Path file : files().stream().limit(max).toList()) {
             try {
                 photos.add(decoder.decode(Files.readAllBytes(file)).rgb());
             } catch (IOException | RuntimeException e) {
