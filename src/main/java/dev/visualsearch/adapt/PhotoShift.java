@@ -1,11 +1,10 @@
 package dev.visualsearch.adapt;
 
 import dev.visualsearch.common.Digests;
+import dev.visualsearch.embedding.Vectors;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public final class PhotoShift {
         this.delta = delta;
         this.strength = strength;
         this.pooled = pooled;
-        this.id = "shift-a" + strength + "-n" + pooled + "-" + fingerprint(delta);
+        this.id = "shift-a" + strength + "-n" + pooled + "-" + Digests.fingerprint(delta);
     }
 
     /**
@@ -72,16 +71,10 @@ public final class PhotoShift {
                     + vector.length);
         }
         float[] out = new float[vector.length];
-        double norm = 0;
         for (int j = 0; j < vector.length; j++) {
             out[j] = vector[j] + delta[j];
-            norm += (double) out[j] * out[j];
         }
-        double inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-        for (int j = 0; j < out.length; j++) {
-            out[j] = (float) (out[j] * inverse);
-        }
-        return out;
+        return Vectors.normalise(out);
     }
 
     public String id() {
@@ -122,11 +115,5 @@ public final class PhotoShift {
             delta[j] = in.readFloat();
         }
         return new PhotoShift(delta, strength, pooled);
-    }
-
-    private static String fingerprint(float[] delta) {
-        ByteBuffer bytes = ByteBuffer.allocate(delta.length * Float.BYTES);
-        bytes.asFloatBuffer().put(delta);
-        return HexFormat.of().formatHex(Digests.of("SHA-256", bytes.array())).substring(0, 12);
     }
 }

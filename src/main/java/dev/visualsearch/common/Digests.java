@@ -33,6 +33,23 @@ public final class Digests {
         }
     }
 
+    /**
+     * The first 12 hex digits of the SHA-256 of {@code arrays}' floats, one after the other (big-endian): the short id
+     * of learned numbers (a whitening, a photo shift), so that a saved transform is told apart from another.
+     */
+    public static String fingerprint(float[]... arrays) {
+        int count = 0;
+        for (float[] array : arrays) {
+            count += array.length;
+        }
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(count * Float.BYTES);
+        for (float[] array : arrays) {
+            bytes.asFloatBuffer().put(array);
+            bytes.position(bytes.position() + array.length * Float.BYTES);
+        }
+        return java.util.HexFormat.of().formatHex(of("SHA-256", bytes.array())).substring(0, 12);
+    }
+
     private static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);

@@ -193,7 +193,7 @@ public final class QualityEval {
         DjlEngine.pytorch(0);
         ImageDecoder decoder = TestDecoders.lenient();
         List<EvalSet> sets = sets(decoder);
-        photoPool = photoPool(decoder);
+        photoPool = installedPhotos("photo-pool.csv", decoder);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", machine.asMap());
         long start = System.nanoTime();
@@ -711,14 +711,7 @@ public final class QualityEval {
                 System.out.println("photo missing (install opencv-doc and python3-skimage): " + file);
             }
         }
-        List<BufferedImage> unsold = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/photos-not-sold.csv")).stream().skip(1)
-                .toList()) {
-            Path file = Path.of(line.split(",")[0]);
-            if (Files.exists(file)) {
-                unsold.add(decoder.decode(Files.readAllBytes(file)).rgb());
-            }
-        }
+        List<BufferedImage> unsold = installedPhotos("photos-not-sold.csv", decoder);
         if (!photos.isEmpty()) {
             sets.add(new EvalSet("photos", photos, photoLabels, catalogue, codes, "catalogue", unsold));
         }
@@ -747,19 +740,21 @@ public final class QualityEval {
         return sets;
     }
 
-    /** The photo pool's pictures that are installed (opencv-doc, python3-skimage). */
-    private static List<BufferedImage> photoPool(ImageDecoder decoder) throws IOException {
-        List<BufferedImage> pool = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/photo-pool.csv")).stream().skip(1)
-                .toList()) {
+    /**
+     * The pictures an unlabelled photo list ({@code src/test/resources/eval/<csv>}, the file in its first column) names
+     * that are installed (opencv-doc, python3-skimage), in its order.
+     */
+    private static List<BufferedImage> installedPhotos(String csv, ImageDecoder decoder) throws IOException {
+        List<BufferedImage> photos = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/eval", csv)).stream().skip(1).toList()) {
             Path file = Path.of(line.split(",")[0]);
             if (Files.exists(file)) {
-                pool.add(decoder.decode(Files.readAllBytes(file)).rgb());
+                photos.add(decoder.decode(Files.readAllBytes(file)).rgb());
             } else {
-                System.out.println("pool photo missing (install opencv-doc and python3-skimage): " + file);
+                System.out.println(csv + ": photo missing (install opencv-doc and python3-skimage): " + file);
             }
         }
-        return pool;
+        return photos;
     }
 
     private static List<BufferedImage> idxImages(Path file, int count) throws IOException {

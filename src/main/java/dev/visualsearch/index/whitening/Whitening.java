@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -43,7 +42,7 @@ public final class Whitening {
         this.dimension = mean.length;
         this.shrinkage = shrinkage;
         this.learnedFrom = learnedFrom;
-        this.id = kind + dims + "s" + shrinkage + "-" + fingerprint(mean, projection);
+        this.id = kind + dims + "s" + shrinkage + "-" + Digests.fingerprint(mean, projection);
     }
 
     /**
@@ -232,11 +231,5 @@ public final class Whitening {
         Random random = new Random(seed);
         int[] picks = random.ints(0, items.size()).distinct().limit(MAX_SAMPLE).sorted().toArray();
         return Arrays.stream(picks).mapToObj(items::get).toList();
-    }
-
-    private static String fingerprint(float[] mean, float[] projection) {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((mean.length + projection.length) * Float.BYTES);
-        bytes.asFloatBuffer().put(mean).put(projection);
-        return HexFormat.of().formatHex(Digests.of("SHA-256", bytes.array())).substring(0, 12);
     }
 }
