@@ -27,8 +27,8 @@ public class SearchLog {
     private static final int BATCH = 500;
     private static final String INSERT = "insert into search_log (query_id, created_at, source, source_product_id, "
             + "requested_mode, mode, index_backend, k, category, model_id, result_count, result_ids, result_scores, "
-            + "took_ms, embed_ms, queue_ms, embed_cache, search_ms) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-            + "$12, $13, $14, $15, $16, $17, $18)";
+            + "took_ms, embed_ms, queue_ms, embed_cache, search_ms, photo_shift) values ($1, $2, $3, $4, $5, $6, $7, "
+            + "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
 
     private final Pool pool;
     private final int capacity;
@@ -127,6 +127,7 @@ public class SearchLog {
                 .addFloat(e.embedMs() == null ? null : e.embedMs().floatValue())
                 .addFloat(e.queueMs() == null ? null : e.queueMs().floatValue())
                 .addString(e.embedCache())
-                .addFloat((float) e.searchMs());
+                .addFloat((float) e.searchMs())
+                .addString(e.photoShift());
     }
 }

@@ -237,7 +237,8 @@ public class SearchService {
             log.record(new SearchLogEntry(queryId, Instant.now(), source, sourceProductId, query.mode().name(),
                     outcome.mode().name(), outcome.index(), query.k(), query.category(), modelId,
                     results.stream().mapToLong(SearchHit::productId).toArray(), scores(results), tookMs,
-                    embedded.embedMs(), embedded.queueMs(), embedded.cache(), outcome.searchMs()));
+                    embedded.embedMs(), embedded.queueMs(), embedded.cache(), outcome.searchMs(),
+                    embedded.photoShift()));
             return new SearchResponse(shownQueryId, modelId,
                     outcome.index(), outcome.mode().name(), query.mode().name(), round(tookMs),
                     embedded.embedMs() == null ? 0 : round(embedded.embedMs()),

@@ -20,11 +20,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +45,9 @@ class PhotoShiftSearchTest {
 
     @Inject
     AdaptJob job;
+
+    @Inject
+    DataSource dataSource;
 
     /** {@link AdaptJobTest.SmallCatalogue} with salient framing on IS-Net and a pool of three busy photos. */
     public static class SalientWithPhotoPool extends AdaptJobTest.SmallCatalogue {
@@ -85,7 +92,7 @@ class PhotoShiftSearchTest {
     }
 
     @Test
-    void busyPhotosAreSearchedThroughTheShiftLearnedFromThePool() throws IOException {
+    void busyPhotosAreSearchedThroughTheShiftLearnedFromThePool() throws Exception {
         ApiFixtures.awaitIndexReady();
         for (int i = 0; i < 14; i++) {
             ApiFixtures.createProduct(AdaptJobTest.shot(9400 + i), "Shape " + i, i % 2 == 0 ? "Round" : "Square");
@@ -112,6 +119,8 @@ class PhotoShiftSearchTest {
         JsonPath catalogueLike = search(AdaptJobTest.shot(9400));
         assertNull(catalogueLike.getString("photoShift"), catalogueLike.prettify());
         assertFalse(catalogueLike.getList("results").isEmpty());
+        assertEquals(Optional.of(shift), loggedShift(photo.getString("queryId")), "the search log names the shift");
+        assertEquals(Optional.empty(), loggedShift(catalogueLike.getString("queryId")));
 
         JsonPath relearned = AdaptJobTest.adapt();
         assertEquals("succeeded", relearned.getString("status"), relearned.prettify());
@@ -122,5 +131,24 @@ class PhotoShiftSearchTest {
         Files.write(SalientWithPhotoPool.POOL.resolve("photo-3.jpg"), busyPhoto(9503));
         String due = job.due().orElseThrow();
         assertTrue(due.contains("photo pool"), due);
+    }
+
+    /** The photo_shift column of a search's search_log row, once the asynchronous writer has stored it. */
+    private Optional<String> loggedShift(String queryId) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(
+                         "select photo_shift from search_log where query_id = ?::uuid")) {
+                statement.setString(1, queryId);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.ofNullable(row.getString(1));
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("search " + queryId + " was never logged");
     }
 }
