@@ -81,6 +81,11 @@ public final class PhotoShift {
         return id;
     }
 
+    /** The vector added before the normalisation (a copy). */
+    public float[] delta() {
+        return delta.clone();
+    }
+
     /** How many photos the pool's mean was taken over. */
     public int pooled() {
         return pooled;

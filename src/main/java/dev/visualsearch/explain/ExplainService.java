@@ -1,6 +1,8 @@
 package dev.visualsearch.explain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.visualsearch.adapt.PhotoShift;
+import dev.visualsearch.adapt.PhotoShifts;
 import dev.visualsearch.common.error.ApiProblem;
 import dev.visualsearch.embedding.ActiveModel;
 import dev.visualsearch.embedding.FeatureMapModel;
@@ -36,9 +38,11 @@ public class ExplainService {
     /** Which image of the pair the heatmap is drawn on: the matched product or the query. */
     public enum Side { RESULT, QUERY }
 
-    /** An image of the pair: its content hash and its pixels, decoded only when a computation needs them. */
-    /** An image to explain or explain against; {@code vector} is its embedding when already known. */
-    public record Subject(String sha256, Supplier<BufferedImage> pixels, Optional<float[]> vector) {
+    /**
+     * An image to explain or explain against; {@code vector} is its embedding when already known; {@code searched}
+     * when it is a query image a search embedded (and may have moved by the photo shift), not a product's.
+     */
+    public record Subject(String sha256, Supplier<BufferedImage> pixels, Optional<float[]> vector, boolean searched) {
     }
 
     /** An answer body with its media type and whether it came from the cache. */
@@ -55,12 +59,14 @@ public class ExplainService {
     private final ObjectMapper json;
     private final InferenceSlots slots;
     private final IndexService indexes;
+    private final PhotoShifts photoShifts;
     private final Map<String, CamMethod> methods = new LinkedHashMap<>();
 
     public ExplainService(ActiveModel model, ExplanationCache cache, ExplainConfig config, ObjectMapper json,
-                          InferenceSlots slots, IndexService indexes) {
+                          InferenceSlots slots, IndexService indexes, PhotoShifts photoShifts) {
         this.model = model;
         this.indexes = indexes;
+        this.photoShifts = photoShifts;
         this.slots = slots;
         this.cache = cache;
         this.config = config;
@@ -104,15 +110,18 @@ public class ExplainService {
         Subject explained = side == Side.RESULT ? result : query;
         Subject reference = side == Side.RESULT ? query : result;
         Optional<Whitening> whitening = searchWhitening(active);
+        // A query photo was searched through the photo shift: its map must explain the shifted score.
+        Optional<PhotoShift> shift = explained.searched() && whitening.isPresent()
+                ? photoShifts.forQuery(model.id(), explained.pixels(), active.dimension()) : Optional.empty();
         String[] parts = {active.id(), method.id(), active.featureLayer(),
-                whitening.map(w -> "similarity|" + w.id()).orElse("similarity"), explained.sha256(),
-                reference.sha256()};
+                whitening.map(w -> "similarity|" + w.id()).orElse("similarity")
+                        + shift.map(s -> "|" + s.id()).orElse(""), explained.sha256(), reference.sha256()};
         String viewKey = ExplanationCache.key(append(parts, view.name()));
         Optional<byte[]> cached = cache.get(viewKey);
         if (cached.isPresent()) {
             return new Rendered(cached.get(), mediaType(view), true);
         }
-        HeatmapView grid = grid(active, method, whitening, explained, reference,
+        HeatmapView grid = grid(active, method, whitening, shift, explained, reference,
                 ExplanationCache.key(append(parts, "JSON")));
         if (view == View.JSON) {
             return new Rendered(toJson(grid), mediaType(view), false);
@@ -130,7 +139,7 @@ public class ExplainService {
 
     /** The grid from the cache, or computed and cached (other views of the same pair reuse it). */
     private HeatmapView grid(FeatureMapModel active, CamMethod method, Optional<Whitening> whitening,
-                             Subject explained, Subject reference, String key) {
+                             Optional<PhotoShift> shift, Subject explained, Subject reference, String key) {
         Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
             try {
@@ -145,7 +154,7 @@ public class ExplainService {
         BufferedImage pixels = explained.pixels().get();
         Framed framed = active.framing().frame(pixels);
         float[] input = active.preprocessor().toNchw(List.of(framed.image()));
-        CamTarget target = whitening.<CamTarget>map(w -> new WhitenedSimilarityTarget(w.apply(q), w))
+        CamTarget target = whitening.<CamTarget>map(w -> new WhitenedSimilarityTarget(w.apply(q), w, shift))
                 .orElseGet(() -> new SimilarityTarget(q));
         Heatmap raw = slots.run(() -> method.compute(active, input, target));
         Heatmap unit = raw.normalised();

@@ -41,13 +41,13 @@ public class ExplainSubjects {
                 throw new UncheckedIOException("The image of product " + product.id + " is missing", e);
             }
         }), indexes.isReady() && indexes.space().whitening().isEmpty() ? indexes.exact().vector(product.id)
-                : Optional.empty());
+                : Optional.empty(), false);
     }
 
     /** A kept query image, with its vector when the search kept one for the active model. */
     public ExplainService.Subject of(byte[] bytes, Optional<float[]> vector) {
         return new ExplainService.Subject(HexFormat.of().formatHex(Digests.of("SHA-256", bytes)),
-                memo(() -> decoder.decode(bytes).rgb()), vector);
+                memo(() -> decoder.decode(bytes).rgb()), vector, true);
     }
 
     static Response respond(ExplainService.Rendered rendered) {

@@ -40,15 +40,29 @@ public final class SimilarityMapCam extends BaseCam {
         float[] mean = whitened.whitening().mean();
         double uMu = 0;
         double norm2 = 0;
+        double[] g = new double[weights.length];
         for (int c = 0; c < weights.length; c++) {
             uMu += weights[c] * mean[c];
-            double g = 0;
             for (int i = 0; i < plane; i++) {
-                g += chw[c * plane + i];
+                g[c] += chw[c * plane + i];
             }
-            g /= plane;
-            norm2 += g * g;
+            g[c] /= plane;
+            norm2 += g[c] * g[c];
         }
-        return uMu * Math.sqrt(norm2);
+        double norm = Math.sqrt(norm2);
+        if (whitened.shift().isEmpty() || norm == 0) {
+            return uMu * norm;
+        }
+        // The photo shift adds delta to e = g / |g| before the whitening: u.(e + delta) / |e + delta| - u.mu,
+        // times |g| |e + delta| to stay in the cells' units, leaves u.g and moves the offset.
+        float[] delta = whitened.shift().get().delta();
+        double uDelta = 0;
+        double shifted2 = 0;
+        for (int c = 0; c < weights.length; c++) {
+            uDelta += weights[c] * delta[c];
+            double e = g[c] / norm + delta[c];
+            shifted2 += e * e;
+        }
+        return norm * (uMu * Math.sqrt(shifted2) - uDelta);
     }
 }

@@ -122,6 +122,17 @@ class PhotoShiftSearchTest {
         assertEquals(Optional.of(shift), loggedShift(photo.getString("queryId")), "the search log names the shift");
         assertEquals(Optional.empty(), loggedShift(catalogueLike.getString("queryId")));
 
+        // The query photo's own map explains the score the search ranked by, the shifted one, in every method.
+        long top = photo.getLong("results[0].productId");
+        for (String method : new String[] {"gradcam", "simmap"}) {
+            JsonPath queryMap = explain(photo.getString("queryId"), top, "query", method);
+            assertTrue(queryMap.getString("target").endsWith("after the photo shift " + shift), queryMap.prettify());
+            assertTrue(queryMap.getList("values").stream().anyMatch(v -> ((Number) v).doubleValue() > 0),
+                    method + " draws some heat");
+        }
+        JsonPath productMap = explain(photo.getString("queryId"), top, "result", "gradcam");
+        assertFalse(productMap.getString("target").contains("photo shift"), "the product's map is not shifted");
+
         JsonPath relearned = AdaptJobTest.adapt();
         assertEquals("succeeded", relearned.getString("status"), relearned.prettify());
         Matcher second = SHIFT.matcher(relearned.getString("message"));
@@ -131,6 +142,11 @@ class PhotoShiftSearchTest {
         Files.write(SalientWithPhotoPool.POOL.resolve("photo-3.jpg"), busyPhoto(9503));
         String due = job.due().orElseThrow();
         assertTrue(due.contains("photo pool"), due);
+    }
+
+    private static JsonPath explain(String queryId, long productId, String side, String method) {
+        return given().queryParam("view", "json").queryParam("side", side).queryParam("method", method)
+                .get("/api/explain/" + queryId + "/" + productId).then().statusCode(200).extract().jsonPath();
     }
 
     /** The photo_shift column of a search's search_log row, once the asynchronous writer has stored it. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.visualsearch.adapt.PhotoShift;
 import dev.visualsearch.catalog.image.ImageDecoder;
 import dev.visualsearch.embedding.DescriptorModel;
 import dev.visualsearch.embedding.FeatureMapModel;
@@ -18,6 +19,7 @@ import dev.visualsearch.index.whitening.Whitening;
 import dev.visualsearch.support.Fixtures;
 import dev.visualsearch.support.UsesPyTorch;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +203,41 @@ class GradCamTest {
         Heatmap simmap = new SimilarityMapCam().compute(model, result.nchw(), target);
         assertTrue(simmap.min() >= 0 && simmap.max() > 0);
         assertThrows(IllegalArgumentException.class, () -> new WhitenedSimilarityTarget(query.embedding(), whitening));
+    }
+
+    @Test
+    void aTargetWithAPhotoShiftScoresTheShiftedVectorTheSearchRankedBy() {
+        List<float[]> vectors = images.stream().map(ExplainFixtures.Image::embedding).toList();
+        Whitening whitening = Whitening.learn(vectors, vectors.size() - 1, 1.0, 42);
+        PhotoShift shift = PhotoShift.learn(vectors.subList(0, 3), vectors.subList(3, vectors.size()), 1.0);
+        ExplainFixtures.Image photo = images.get(0);
+        float[] q = whitening.apply(images.get(1).embedding());
+        WhitenedSimilarityTarget target = new WhitenedSimilarityTarget(q, whitening, Optional.of(shift));
+        int size = model.preprocessor().size();
+        float score;
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
+                "PyTorch")) {
+            ai.djl.ndarray.NDArray map = model.featureMap(manager,
+                    manager.create(photo.nchw(), new ai.djl.ndarray.types.Shape(1, 3, size, size)));
+            score = target.score(model, map).toFloatArray()[0];
+        }
+        float[] searched = whitening.apply(shift.apply(photo.embedding()));
+        double expected = 0;
+        double unshifted = 0;
+        float[] plain = whitening.apply(photo.embedding());
+        for (int i = 0; i < q.length; i++) {
+            expected += q[i] * searched[i];
+            unshifted += q[i] * plain[i];
+        }
+        assertEquals(expected, score, 1e-3, "the cosine of the shifted, whitened query vector");
+        assertTrue(Math.abs(expected - unshifted) > 1e-3, "the shift changes the score: " + expected + " "
+                + unshifted);
+        assertTrue(target.describe().endsWith("after the photo shift " + shift.id()), target.describe());
+        Heatmap simmap = new SimilarityMapCam().compute(model, photo.nchw(), target);
+        assertTrue(simmap.min() >= 0 && simmap.max() > 0);
+        assertThrows(IllegalArgumentException.class, () -> new WhitenedSimilarityTarget(q, whitening,
+                Optional.of(PhotoShift.learn(List.of(new float[3]), List.of(new float[3]), 1.0))),
+                "a shift of another dimension");
     }
 
     @Test
