@@ -63,7 +63,8 @@ public final class QualityEval {
     static final String DEFAULT = "mixed5|6-rmac +object framing +whitening s=1.0";
     private static final String FEEDBACK = DEFAULT + " +one good result";
     /** Rows of the photo shift in front of the photo-like head; the strength follows. */
-    private static final String PHOTO_SHIFTED = "mixed5|6-rmac +salient framing +adapt-photo s=1.0 +photo shift a=";
+    private static final String HEAD_PHOTO = "mixed5|6-rmac +salient framing +adapt-photo s=1.0";
+    private static final String PHOTO_SHIFTED = HEAD_PHOTO + " +photo shift a=";
     /** The rows of the ablation table, in order: label, result key. */
     private static final String[][] ABLATION = {
         {"raw pixels 32 x 32 (baseline)", PIXELS},
@@ -113,6 +114,31 @@ public final class QualityEval {
             PHOTO_SHIFTED + "1.0 first 10"},
         {"salient framing + photo-like head + photo shift a=1.0, the pool's last 10 photos",
             PHOTO_SHIFTED + "1.0 last 10"},
+        {"salient framing + photo-like head, shift in the head's space a=1.0 (not the model's)",
+            HEAD_PHOTO + " +head-space shift a=1.0"},
+        {"salient framing + photo-like head, shift in the head's space a=1.5",
+            HEAD_PHOTO + " +head-space shift a=1.5"},
+        {"salient framing + photo-like head + photo shift a=1.0, then the head-space residual shift",
+            HEAD_PHOTO + " +photo shift a=1.0 +head-space residual shift"},
+        {"salient framing + photo-like head, CORAL per dimension in the head's space (k=20)",
+            HEAD_PHOTO + " +head-space diagonal CORAL k=20.0"},
+        {"salient framing + photo-like head, CORAL along the pool's principal directions (s=1.0)",
+            HEAD_PHOTO + " +head-space pool-subspace CORAL s=1.0"},
+        {"salient framing + photo-like head, CSLS hubness correction from the pool (k=5, b=0.5)",
+            HEAD_PHOTO + " +CSLS k=5 b=0.5"},
+        {"salient framing + photo-like head, CSLS (k=10, b=1.0)", HEAD_PHOTO + " +CSLS k=10 b=1.0"},
+        {"salient framing + photo-like head + photo shift a=1.0 + CSLS (k=10, b=0.5)",
+            HEAD_PHOTO + " +photo shift a=1.0 +CSLS k=10 b=0.5"},
+        {"salient framing + photo-like head, catalogue vectors averaged with their photo-like views (b=0.5)",
+            HEAD_PHOTO + " +gallery averaged with its photo-like views b=0.5"},
+        {"the same + photo shift a=1.0",
+            HEAD_PHOTO + " +gallery averaged with its photo-like views b=0.5 +photo shift a=1.0"},
+        {"salient framing + photo-like head, query averaged with its mirror image", HEAD_PHOTO + " +flip"},
+        {"the same + photo shift a=1.0 (pool mirrored too)", HEAD_PHOTO + " +flip +photo shift a=1.0"},
+        {"mirror images averaged on both sides + photo shift a=1.0",
+            HEAD_PHOTO + " +flip both sides +photo shift a=1.0"},
+        {"salient framing + photo-like head, query colours made vivid (saturation x1.6)", HEAD_PHOTO + " +vivid"},
+        {"the same + photo shift a=1.0 (pool made vivid too)", HEAD_PHOTO + " +vivid +photo shift a=1.0"},
 
     };
     /**
@@ -281,6 +307,18 @@ public final class QualityEval {
                             }
                             photoShifted(rows, graph, set, base, "salient", g, q, unsoldOf(unsold, descriptor),
                                     "adapt-photo s=1.0", heads.get("adapt-photo s=1.0"), w);
+                            DomainProbes.run(rows, set, base + " +adapt-photo s=1.0", g, q,
+                                    heads.get("adapt-photo s=1.0"),
+                                    photoPool.isEmpty() ? new float[0][]
+                                            : vectors(graph, "photo-pool", photoPool, "salient").get(descriptor),
+                                    variant -> vectors(graph, set.name() + "-queries-" + variant,
+                                            DomainProbes.transform(set.queries(), variant), "salient").get(descriptor),
+                                    variant -> vectors(graph, "photo-pool-" + variant,
+                                            DomainProbes.transform(photoPool, variant), "salient").get(descriptor),
+                                    variant -> vectors(graph, set.galleryKey() + "-" + variant,
+                                            DomainProbes.transform(set.gallery(), variant), "object").get(descriptor),
+                                    viewVectors(graph, set, ProductViews.photoLike(SEED), "-photoviews", VIEWS),
+                                    unsoldOf(unsold, descriptor));
                         }
                     }
                 }
@@ -494,7 +532,7 @@ public final class QualityEval {
         return Stats.round(sorted.get(sorted.size() / 2), 3);
     }
 
-    private static void row(Map<String, Object> rows, String name, EvalSet set, float[][] queries,
+    static void row(Map<String, Object> rows, String name, EvalSet set, float[][] queries,
                             float[][] gallery) {
         List<Query> qs = new ArrayList<>();
         for (int i = 0; i < queries.length; i++) {
@@ -527,7 +565,7 @@ public final class QualityEval {
         return out;
     }
 
-    private static float[][] apply(Whitening w, float[][] vectors) {
+    static float[][] apply(Whitening w, float[][] vectors) {
         return Arrays.stream(vectors).map(w::apply).toArray(float[][]::new);
     }
 
