@@ -156,7 +156,7 @@ final class DomainProbes {
         ScoreCalibration catalogue = ScoreCalibration.measure(Arrays.asList(gallery), 42);
         float[] best = new float[pool.length];
         for (int p = 0; p < pool.length; p++) {
-            best[p] = best(pool[p], gallery)[0];
+            best[p] = QualityEval.nearest(pool[p], gallery)[0];
         }
         Arrays.sort(best);
         for (double percentile : new double[] {0, 0.5, 0.75, 0.9}) {
@@ -167,7 +167,7 @@ final class DomainProbes {
             int wrong = 0;
             int wrongNoMatch = 0;
             for (int i = 0; i < queries.length; i++) {
-                float[] top = best(queries[i], gallery);
+                float[] top = QualityEval.nearest(queries[i], gallery);
                 boolean noMatch = !(busy[i] ? photos : catalogue).isCloseMatch(top[0]);
                 if (set.correct().get(i).contains(set.labels().get((int) top[1]))) {
                     correct++;
@@ -179,7 +179,8 @@ final class DomainProbes {
             }
             int unsoldNoMatch = 0;
             for (int i = 0; i < unsold.length; i++) {
-                unsoldNoMatch += (busyUnsold[i] ? photos : catalogue).isCloseMatch(best(unsold[i], gallery)[0]) ? 0 : 1;
+                float top = QualityEval.nearest(unsold[i], gallery)[0];
+                unsoldNoMatch += (busyUnsold[i] ? photos : catalogue).isCloseMatch(top) ? 0 : 1;
             }
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("photoUnrelated", photos.unrelated());
@@ -194,20 +195,6 @@ final class DomainProbes {
             rows.put(name, m);
             System.out.printf("  %-60s %s%n", name, m);
         }
-    }
-
-    /** The best score of {@code query} in {@code gallery} and its index. */
-    private static float[] best(float[] query, float[][] gallery) {
-        float top = -2;
-        int at = 0;
-        for (int j = 0; j < gallery.length; j++) {
-            float score = Vectors.dot(query, gallery[j]);
-            if (score > top) {
-                top = score;
-                at = j;
-            }
-        }
-        return new float[] {top, at};
     }
 
     /** Queries with one more coordinate, 1 for busy ones, so that a dot product adds the gallery's penalty. */

@@ -517,11 +517,21 @@ public final class QualityEval {
     }
 
     private static float best(float[] query, float[][] gallery) {
-        float best = -2;
-        for (float[] g : gallery) {
-            best = Math.max(best, Vectors.dot(query, g));
+        return nearest(query, gallery)[0];
+    }
+
+    /** The best cosine of {@code query} in {@code gallery} and the index it is at, as {@code {score, index}}. */
+    static float[] nearest(float[] query, float[][] gallery) {
+        float top = -2;
+        int at = 0;
+        for (int j = 0; j < gallery.length; j++) {
+            float score = Vectors.dot(query, gallery[j]);
+            if (score > top) {
+                top = score;
+                at = j;
+            }
         }
-        return best;
+        return new float[] {top, at};
     }
 
     private static double median(List<Double> values) {

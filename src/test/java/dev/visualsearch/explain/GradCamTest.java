@@ -171,6 +171,25 @@ class GradCamTest {
         }
     }
 
+    /** The target's score of one image, computed from its feature map as the heatmaps compute it. */
+    private static float score(WhitenedSimilarityTarget target, float[] nchw) {
+        int size = model.preprocessor().size();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
+                "PyTorch")) {
+            ai.djl.ndarray.NDArray map = model.featureMap(manager,
+                    manager.create(nchw, new ai.djl.ndarray.types.Shape(1, 3, size, size)));
+            return target.score(model, map).toFloatArray()[0];
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
     @Test
     void aWhitenedTargetScoresWhatTheIndexWouldAndMovesTheHeat() {
         List<float[]> vectors = images.stream().map(ExplainFixtures.Image::embedding).toList();
@@ -179,19 +198,8 @@ class GradCamTest {
         ExplainFixtures.Image query = images.get(1);
         float[] q = whitening.apply(query.embedding());
         WhitenedSimilarityTarget target = new WhitenedSimilarityTarget(q, whitening);
-        int size = model.preprocessor().size();
-        float score;
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
-                "PyTorch")) {
-            ai.djl.ndarray.NDArray map = model.featureMap(manager,
-                    manager.create(result.nchw(), new ai.djl.ndarray.types.Shape(1, 3, size, size)));
-            score = target.score(model, map).toFloatArray()[0];
-        }
-        float[] w = whitening.apply(result.embedding());
-        double expected = 0;
-        for (int i = 0; i < q.length; i++) {
-            expected += q[i] * w[i];
-        }
+        float score = score(target, result.nchw());
+        double expected = dot(q, whitening.apply(result.embedding()));
         assertEquals(expected, score, 1e-3, "the target is the cosine of the whitened vectors the index holds");
         Heatmap whitened = new GradCam().compute(model, result.nchw(), target);
         Heatmap plain = new GradCam().compute(model, result.nchw(), new SimilarityTarget(query.embedding()));
@@ -213,22 +221,9 @@ class GradCamTest {
         ExplainFixtures.Image photo = images.get(0);
         float[] q = whitening.apply(images.get(1).embedding());
         WhitenedSimilarityTarget target = new WhitenedSimilarityTarget(q, whitening, Optional.of(shift));
-        int size = model.preprocessor().size();
-        float score;
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(),
-                "PyTorch")) {
-            ai.djl.ndarray.NDArray map = model.featureMap(manager,
-                    manager.create(photo.nchw(), new ai.djl.ndarray.types.Shape(1, 3, size, size)));
-            score = target.score(model, map).toFloatArray()[0];
-        }
-        float[] searched = whitening.apply(shift.apply(photo.embedding()));
-        double expected = 0;
-        double unshifted = 0;
-        float[] plain = whitening.apply(photo.embedding());
-        for (int i = 0; i < q.length; i++) {
-            expected += q[i] * searched[i];
-            unshifted += q[i] * plain[i];
-        }
+        float score = score(target, photo.nchw());
+        double expected = dot(q, whitening.apply(shift.apply(photo.embedding())));
+        double unshifted = dot(q, whitening.apply(photo.embedding()));
         assertEquals(expected, score, 1e-3, "the cosine of the shifted, whitened query vector");
         assertTrue(Math.abs(expected - unshifted) > 1e-3, "the shift changes the score: " + expected + " "
                 + unshifted);
