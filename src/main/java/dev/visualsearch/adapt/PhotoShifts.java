@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -95,16 +94,16 @@ public class PhotoShifts {
 
     /** {@code vector}, the model vector of query {@code image}, moved by the active shift when the image is busy. */
     public Query towardCatalogue(String modelId, BufferedImage image, float[] vector) {
-        Optional<PhotoShift> shift = forQuery(modelId, () -> image, vector.length);
+        Optional<PhotoShift> shift = forQuery(modelId, image, vector.length);
         return shift.isPresent() ? new Query(shift.get().apply(vector), shift.get().id()) : new Query(vector, null);
     }
 
     /**
      * The shift a query image goes through for {@code modelId} (vectors of {@code dimension} values): the active
-     * one when the image is busy. The image is asked for only when a shift is active.
+     * one when the image is busy (the border test runs only when a shift is active).
      */
-    public Optional<PhotoShift> forQuery(String modelId, Supplier<BufferedImage> image, int dimension) {
-        return active(modelId).filter(s -> s.dimension() == dimension && SalientFraming.isBusy(image.get()));
+    public Optional<PhotoShift> forQuery(String modelId, BufferedImage image, int dimension) {
+        return active(modelId).filter(s -> s.dimension() == dimension && SalientFraming.isBusy(image));
     }
 
     /**

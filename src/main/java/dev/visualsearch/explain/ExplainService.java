@@ -110,18 +110,20 @@ public class ExplainService {
         Subject explained = side == Side.RESULT ? result : query;
         Subject reference = side == Side.RESULT ? query : result;
         Optional<Whitening> whitening = searchWhitening(active);
-        // A query photo was searched through the photo shift: its map must explain the shifted score.
-        Optional<PhotoShift> shift = explained.searched() && whitening.isPresent()
-                ? photoShifts.forQuery(model.id(), explained.pixels(), active.dimension()) : Optional.empty();
+        // A searched query photo may have gone through the photo shift in force, and its map must then explain the
+        // shifted score. The key names the shift in force; whether this image went through it follows from its
+        // pixels, so that is decided only when the map is computed and a cache hit decodes nothing.
+        Optional<PhotoShift> inForce = explained.searched() && whitening.isPresent()
+                ? photoShifts.active(model.id()) : Optional.empty();
         String[] parts = {active.id(), method.id(), active.featureLayer(),
                 whitening.map(w -> "similarity|" + w.id()).orElse("similarity")
-                        + shift.map(s -> "|" + s.id()).orElse(""), explained.sha256(), reference.sha256()};
+                        + inForce.map(s -> "|" + s.id()).orElse(""), explained.sha256(), reference.sha256()};
         String viewKey = ExplanationCache.key(append(parts, view.name()));
         Optional<byte[]> cached = cache.get(viewKey);
         if (cached.isPresent()) {
             return new Rendered(cached.get(), mediaType(view), true);
         }
-        HeatmapView grid = grid(active, method, whitening, shift, explained, reference,
+        HeatmapView grid = grid(active, method, whitening, inForce.isPresent(), explained, reference,
                 ExplanationCache.key(append(parts, "JSON")));
         if (view == View.JSON) {
             return new Rendered(toJson(grid), mediaType(view), false);
@@ -139,7 +141,7 @@ public class ExplainService {
 
     /** The grid from the cache, or computed and cached (other views of the same pair reuse it). */
     private HeatmapView grid(FeatureMapModel active, CamMethod method, Optional<Whitening> whitening,
-                             Optional<PhotoShift> shift, Subject explained, Subject reference, String key) {
+                             boolean shiftInForce, Subject explained, Subject reference, String key) {
         Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
             try {
@@ -154,6 +156,8 @@ public class ExplainService {
         BufferedImage pixels = explained.pixels().get();
         Framed framed = active.framing().frame(pixels);
         float[] input = active.preprocessor().toNchw(List.of(framed.image()));
+        Optional<PhotoShift> shift = shiftInForce
+                ? photoShifts.forQuery(model.id(), pixels, active.dimension()) : Optional.empty();
         CamTarget target = whitening.<CamTarget>map(w -> new WhitenedSimilarityTarget(w.apply(q), w, shift))
                 .orElseGet(() -> new SimilarityTarget(q));
         Heatmap raw = slots.run(() -> method.compute(active, input, target));

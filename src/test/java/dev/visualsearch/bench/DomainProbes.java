@@ -49,13 +49,10 @@ final class DomainProbes {
         float[][] hShiftedPool = QualityEval.apply(head, Arrays.stream(pool).map(model::apply)
                 .toArray(float[][]::new));
         PhotoShift residual = PhotoShift.learn(Arrays.asList(hg), Arrays.asList(hShiftedPool), 1.0);
-        float[][] twice = onBusy(busy, q, v -> residual.apply(head.apply(model.apply(v))));
-        for (int i = 0; i < q.length; i++) {
-            if (!busy[i]) {
-                twice[i] = hq[i];
-            }
-        }
-        QualityEval.row(rows, base + " +photo shift a=1.0 +head-space residual shift", set, twice, hg);
+        // The service's search: the model-space shift on busy queries, then the head.
+        float[][] shiftedQueries = QualityEval.apply(head, onBusy(busy, q, model::apply));
+        QualityEval.row(rows, base + " +photo shift a=1.0 +head-space residual shift", set,
+                onBusy(busy, shiftedQueries, residual::apply), hg);
 
         for (double k : new double[] {5, 20, 80}) {
             DiagonalCoral coral = DiagonalCoral.learn(hg, hp, k);
@@ -72,12 +69,11 @@ final class DomainProbes {
         for (int i = 0; i < unsold.length; i++) {
             busyUnsold[i] = SalientFraming.isBusy(set.unsold().get(i));
         }
-        photoCalibration(rows, set, base, busy, busyUnsold, hg, QualityEval.apply(head, onBusy(busy, q, model::apply)),
-                hShiftedPool, QualityEval.apply(head, onBusy(busyUnsold, unsold, model::apply)));
+        photoCalibration(rows, set, base, busy, busyUnsold, hg, shiftedQueries, hShiftedPool,
+                QualityEval.apply(head, onBusy(busyUnsold, unsold, model::apply)));
 
         // Hubness: products near many photos of the pool pull every photo query; CSLS (Conneau et al. 2018) takes
         // the mean cosine of each product to its k nearest pool photos off its score, for busy queries.
-        float[][] shiftedQueries = QualityEval.apply(head, onBusy(busy, q, model::apply));
         for (int k : new int[] {3, 5, 10}) {
             for (double beta : new double[] {0.5, 1.0}) {
                 QualityEval.row(rows, base + " +CSLS k=" + k + " b=" + beta, set, csls(busy, hq, k),
