@@ -543,7 +543,7 @@ public final class QualityEval {
     }
 
     static void row(Map<String, Object> rows, String name, EvalSet set, float[][] queries,
-                            float[][] gallery) {
+                    float[][] gallery) {
         List<Query> qs = new ArrayList<>();
         for (int i = 0; i < queries.length; i++) {
             qs.add(new Query(queries[i], set.correct().get(i)));
